@@ -1,0 +1,1 @@
+"""Benchmarks at realistic volumes. Run with ./dev bench [name …]; not part of CI."""

@@ -1,0 +1,1 @@
+"""CCHC — the administrative reform platform of a Vietnamese provincial department."""

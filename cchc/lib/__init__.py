@@ -1,0 +1,1 @@
+"""Pure helpers that import no models (style.md §7.2 rule 3)."""

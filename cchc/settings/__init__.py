@@ -1,0 +1,1 @@
+"""Settings: `base` reads everything from the environment with safe defaults; `test` only adds speed."""

@@ -1,0 +1,28 @@
+"""What every page's shell needs: the navigation for the user's roles and the unread count."""
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+
+from cchc.notifications.services import unread_count
+from cchc.org.scope import scope_for
+from cchc.shell.navigation import items_for
+
+
+def shell(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"site_name": settings.CCHC_SITE_NAME, "nav_items": []}
+    scope = scope_for(user)
+    nav = []
+    for item in items_for(scope):
+        url = reverse(item.url_name)
+        active = request.path == url if url == "/" else request.path.startswith(url)
+        nav.append({"label": item.label, "url": url, "icon": item.icon, "active": active})
+    return {
+        "site_name": settings.CCHC_SITE_NAME,
+        "nav_items": nav,
+        "unread_notifications": unread_count(user=user),
+    }

@@ -1,0 +1,33 @@
+"""The navigation bar, as data: which entries each role sees. Later capabilities add entries here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from cchc.org.roles import Role
+from cchc.org.scope import Scope
+
+
+@dataclass(frozen=True, slots=True)
+class NavItem:
+    label: str | Promise
+    url_name: str
+    icon: str
+    roles: frozenset[Role] | None = None  # None: every signed-in person
+
+
+ALL_STAFF = frozenset(Role) - {Role.APPRAISER}
+
+NAV_ITEMS: tuple[NavItem, ...] = (
+    NavItem(_("Home"), "home", "house"),
+    NavItem(_("Organisation"), "org:units", "diagram-3", ALL_STAFF | {Role.APPRAISER}),
+    NavItem(_("Working-day calendar"), "workdays:year", "calendar3", None),
+    NavItem(_("Administration"), "admin:index", "gear", frozenset({Role.ADMINISTRATOR})),
+)
+
+
+def items_for(scope: Scope) -> list[NavItem]:
+    return [item for item in NAV_ITEMS if item.roles is None or scope.has_role(*item.roles)]

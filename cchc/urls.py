@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from cchc.shell import views as shell_views
+
+urlpatterns = [
+    path("", shell_views.home, name="home"),
+    path("healthz", shell_views.healthz, name="healthz"),
+    path("dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("doi-mat-khau/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("doi-mat-khau/xong/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("to-chuc/", include("cchc.org.urls")),
+    path("lich-lam-viec/", include("cchc.workdays.urls")),
+    path("thong-bao/", include("cchc.notifications.urls")),
+    path("cong-viec-nen/", include("cchc.core.urls")),
+    path("quan-tri/", admin.site.urls),
+]
