@@ -73,6 +73,21 @@ def outsider(org: dict[str, Unit]) -> User:
 
 
 @pytest.fixture
+def catalogue(org: dict[str, Unit]) -> None:
+    from cchc.catalog.demo import load_sample_catalogue
+
+    load_sample_catalogue(org)
+
+
+@pytest.fixture
+def procedure(catalogue: None):
+    """Khai báo thiết bị X-quang chẩn đoán trong y tế: 5 working days by law, 3 at the department."""
+    from cchc.catalog.models import Procedure
+
+    return Procedure.objects.get(code="2.002131")
+
+
+@pytest.fixture
 def _keep_connection_open() -> Iterator[None]:
     """For tests that call the WSGI app directly on PostgreSQL (stack.md G20)."""
     request_started.disconnect(close_old_connections)

@@ -14,6 +14,8 @@ urlpatterns = [
     path("to-chuc/", include("cchc.org.urls")),
     path("lich-lam-viec/", include("cchc.workdays.urls")),
     path("thong-bao/", include("cchc.notifications.urls")),
+    path("thu-tuc/", include("cchc.catalog.urls")),
+    path("ho-so/", include("cchc.dossiers.urls")),
     path("cong-viec-nen/", include("cchc.core.urls")),
     path("quan-tri/", admin.site.urls),
 ]

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",
     "django.contrib.postgres",  # harmless on SQLite; pg_trgm/unaccent indexes need it on PostgreSQL
     "ninja",  # serves Swagger UI from local static files instead of a CDN
     "django_htmx",
@@ -45,6 +46,8 @@ INSTALLED_APPS = [
     "cchc.org",
     "cchc.workdays",
     "cchc.notifications",
+    "cchc.catalog",
+    "cchc.dossiers",
     "cchc.shell",
     "cchc.demo",
 ]

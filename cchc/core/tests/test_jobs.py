@@ -78,6 +78,6 @@ def test_the_database_queue_runs_a_task_through_the_worker(settings, officer: Us
 def _forget_task_backends() -> None:
     # django.tasks caches its backends; Django does not reset them when TASKS changes in a test.
     task_backends.__dict__.pop("settings", None)
-    task_backends._settings = None  # type: ignore[attr-defined]
+    task_backends._settings = None
     with contextlib.suppress(AttributeError):
         del task_backends["default"]

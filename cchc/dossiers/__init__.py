@@ -1,0 +1,1 @@
+"""One-stop dossiers: intake, the workflow through the process steps, the standard forms."""
