@@ -23,7 +23,8 @@ PO = ROOT / "locale" / "vi" / "LC_MESSAGES" / "django.po"
 
 def _load(path: Path) -> dict[str, str]:
     spec = importlib.util.spec_from_file_location(path.stem, path)
-    assert spec and spec.loader
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot load {path}")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return dict(module.T)
@@ -31,9 +32,7 @@ def _load(path: Path) -> dict[str, str]:
 
 def main(args: list[str]) -> int:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cchc.settings.test"}
-    subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "i18n_check"], cwd=ROOT, env=env, check=False, capture_output=True
-    )
+    subprocess.run([sys.executable, "manage.py", "i18n_check"], cwd=ROOT, env=env, check=False, capture_output=True)
     files = [Path(a) for a in args] or sorted((ROOT / "var" / "i18n").glob("*.py"))
     table: dict[str, str] = {}
     for path in files:
