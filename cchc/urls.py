@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from cchc.dossiers import views_public as dossier_public
 from cchc.shell import views as shell_views
 
 urlpatterns = [
@@ -16,6 +17,8 @@ urlpatterns = [
     path("thong-bao/", include("cchc.notifications.urls")),
     path("thu-tuc/", include("cchc.catalog.urls")),
     path("ho-so/", include("cchc.dossiers.urls")),
+    path("tra-cuu/", dossier_public.lookup, name="lookup"),
+    path("tra-cuu/danh-gia/", dossier_public.rate, name="rate"),
     path("cong-viec-nen/", include("cchc.core.urls")),
     path("quan-tri/", admin.site.urls),
 ]

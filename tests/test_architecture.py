@@ -26,6 +26,8 @@ PURE_MODULES = [
     "lib/vndates.py",
     "workdays/calendar.py",
     "workdays/statutory.py",
+    "lib/nd30.py",
+    "lib/pdf.py",
 ]
 
 

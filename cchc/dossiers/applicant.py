@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 PERSON_ID = re.compile(r"^(\d{12}|\d{9}|[A-Z]\d{7})$")
 # Enterprise/tax code: 10 digits, or 10 digits, a hyphen and 3 digits for a branch.
 TAX_CODE = re.compile(r"^\d{10}(-\d{3})?$")
-PHONE = re.compile(r"^0\d{9}$")
+# Mobile numbers have 10 digits; landlines 11 (0 + area code + subscriber number).
+PHONE = re.compile(r"^0\d{9,10}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,7 @@ def check_applicant(applicant: ApplicantInput) -> tuple[ApplicantInput, dict[str
         errors["kind"] = _("Choose a person or an organisation.")
     phone = normalise_phone(applicant.phone)
     if not PHONE.match(phone):
-        errors["phone"] = _("A phone number has 10 digits and starts with 0 (or +84).")
+        errors["phone"] = _("A phone number starts with 0 (or +84) and has 10 digits (mobile) or 11 (landline).")
     address = " ".join((applicant.address or "").split())
     if len(address) < 5:
         errors["address"] = _("Enter the applicant's address.")

@@ -26,6 +26,7 @@ from cchc.dossiers import deadlines
 from cchc.dossiers.applicant import ApplicantInput, check_applicant
 from cchc.dossiers.models import Channel, Dossier, DossierCounter, DossierEvent, DossierRating, RuleSet
 from cchc.dossiers.permissions import actor_kinds
+from cchc.dossiers.rulesets import ensure_rule_sets
 from cchc.dossiers.workflow import CLOSED, Action, Actor, Status, TransitionNotAllowed, ensure_allowed, national_code
 from cchc.lib.vntext import fold
 from cchc.org.models import Unit, User
@@ -88,6 +89,9 @@ def _step_due(started: datetime, days: Decimal) -> datetime:
 
 
 def rule_set_in_force(day: date) -> RuleSet:
+    """The rule set in force on `day` (the shipped ones are recreated if the table was emptied)."""
+    if not RuleSet.objects.exists():
+        ensure_rule_sets(RuleSet)
     rule_set = RuleSet.objects.filter(effective_from__lte=day).order_by("-effective_from").first()
     if rule_set is None:
         raise RuleViolation(_("No one-stop rule set is in force on %(day)s.") % {"day": f"{day:%d/%m/%Y}"})

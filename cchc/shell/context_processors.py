@@ -8,21 +8,19 @@ from django.urls import reverse
 
 from cchc.notifications.services import unread_count
 from cchc.org.scope import scope_for
-from cchc.shell.navigation import items_for
+from cchc.shell.navigation import PUBLIC_ITEMS, items_for
 
 
 def shell(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return {"site_name": settings.CCHC_SITE_NAME, "nav_items": []}
-    scope = scope_for(user)
+    signed_in = user is not None and user.is_authenticated
     nav = []
-    for item in items_for(scope):
+    for item in items_for(scope_for(user)) if signed_in else PUBLIC_ITEMS:
         url = reverse(item.url_name)
         active = request.path == url if url == "/" else request.path.startswith(url)
         nav.append({"label": item.label, "url": url, "icon": item.icon, "active": active})
     return {
         "site_name": settings.CCHC_SITE_NAME,
         "nav_items": nav,
-        "unread_notifications": unread_count(user=user),
+        "unread_notifications": unread_count(user=user) if signed_in else 0,
     }

@@ -131,7 +131,7 @@ def test_the_same_idempotency_key_gives_one_dossier(procedure, officer) -> None:
     ("field", "value", "message"),
     [
         ("id_number", "12345", "12 chữ số"),
-        ("phone", "12345", "10 chữ số"),
+        ("phone", "12345", "di động"),
         ("name", "", "họ tên"),
         ("email", "khong-phai-email", "thư điện tử hợp lệ"),
     ],
@@ -171,3 +171,22 @@ def test_only_one_stop_officers_receive(procedure, specialist) -> None:
 def _time(dossier: Dossier) -> datetime:
     assert dossier.due_at is not None
     return dossier.due_at
+
+
+def test_a_dossier_keeps_the_rules_in_force_when_it_was_received(procedure, officer) -> None:
+    from cchc.dossiers import printing
+
+    old = received(procedure, officer, at=vn(2024, 3, 1, 9))
+    new = received(procedure, officer, at=vn(2025, 8, 1, 9))
+    assert (old.rule_set.key, new.rule_set.key) == ("nd61-2018", "nd118-2025")
+    # The forms follow the circular of each dossier's rule set: the control sheet is Mẫu 05 under
+    # TT 01/2018 and Mẫu 06 under TT 03/2025.
+    assert dict(printing.printable(old))["control_sheet"].startswith("Mẫu số 05")
+    assert dict(printing.printable(new))["control_sheet"].startswith("Mẫu số 06")
+    # Changing the catalogue afterwards changes neither the limit nor the process of received dossiers.
+    procedure.shortened_time_limit = 1
+    procedure.save()
+    procedure.steps.filter(order=2).update(name="Bước mới")
+    old.refresh_from_db()
+    assert old.time_limit == 3
+    assert old.steps[1]["name"] == "Thẩm định hồ sơ"

@@ -1,0 +1,137 @@
+"""Reads of dossiers: what a person may see, their work queue, search, and the public lookup."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from cchc.core import clock
+from cchc.dossiers.applicant import normalise_id, normalise_phone
+from cchc.dossiers.models import Dossier
+from cchc.dossiers.permissions import can_see, visible_filter
+from cchc.dossiers.workflow import OPEN, Status
+from cchc.lib.vntext import fold
+from cchc.org.roles import Role
+from cchc.org.scope import scope_for
+
+SOON = timedelta(days=2)
+
+
+def _base() -> QuerySet[Dossier]:
+    return Dossier.objects.select_related("procedure", "current_unit", "handling_unit", "assignee")
+
+
+def dossier_get_for_user(*, user: Any, code: str) -> Dossier:
+    dossier = get_object_or_404(_base().select_related("rule_set", "unit"), code=code)
+    if not can_see(user, dossier):
+        raise PermissionDenied
+    return dossier
+
+
+@dataclass(frozen=True, slots=True)
+class DossierFilters:
+    query: str = ""  # code, applicant name, ID or phone
+    procedure_id: int | None = None
+    status: str = ""
+    due_from: datetime | None = None
+    due_to: datetime | None = None
+    overdue: bool = False
+    channel: str = ""
+
+
+def dossier_list_for_user(*, user: Any, filters: DossierFilters | None = None) -> QuerySet[Dossier]:
+    """Dossiers the user may see, newest first, narrowed by `filters` (accent-insensitive names)."""
+    f = filters or DossierFilters()
+    queryset = _base().filter(visible_filter(user))
+    query = f.query.strip()
+    if query:
+        phone, id_number = normalise_phone(query), normalise_id(query)
+        queryset = queryset.filter(
+            Q(code__icontains=query)
+            | Q(applicant_name_folded__contains=fold(query))
+            | Q(applicant_id_number=id_number)
+            | Q(applicant_phone=phone)
+        )
+    if f.procedure_id:
+        queryset = queryset.filter(procedure_id=f.procedure_id)
+    if f.status:
+        queryset = queryset.filter(status=f.status)
+    if f.channel:
+        queryset = queryset.filter(channel=f.channel)
+    if f.due_from:
+        queryset = queryset.filter(due_at__gte=f.due_from)
+    if f.due_to:
+        queryset = queryset.filter(due_at__lte=f.due_to)
+    if f.overdue:
+        queryset = queryset.filter(closed_at__isnull=True, due_at__lt=clock.now(), paused_at__isnull=True)
+    return queryset.order_by("-submitted_at", "-id")
+
+
+@dataclass(frozen=True, slots=True)
+class WorkQueue:
+    mine: list[Dossier]  # assigned to me, or at a step of my role in my units
+    desk: dict[str, list[Dossier]]  # one-stop desk buckets: to receive, to transfer, to return, waiting
+    overdue: int
+    due_soon: int
+
+
+def my_work(*, user: Any, limit: int = 200) -> WorkQueue:
+    """The person's queue, ordered by due date: what is theirs to do now."""
+    scope = scope_for(user)
+    now = clock.now()
+    open_statuses = [s.value for s in OPEN]
+    handler_units = scope.units(Role.SPECIALIST, Role.UNIT_HEAD, Role.DIRECTOR)
+    mine_q = Q(assignee=user) | Q(current_unit__in=handler_units, status__in=[Status.IN_PROGRESS])
+    mine_q |= Q(consulted_unit__in=handler_units, status=Status.CONSULTING)
+    mine = list(
+        _base()
+        .filter(mine_q, status__in=open_statuses)
+        .exclude(status__in=[Status.RECEIVED, Status.RESULT_READY, Status.SUBMITTED])
+        .order_by("due_at", "id")[:limit]
+    )
+    desk: dict[str, list[Dossier]] = {}
+    desk_units = scope.units(Role.ONE_STOP_OFFICER)
+    if desk_units:
+        at_desk = _base().filter(unit__in=desk_units)
+        desk = {
+            "receive": list(at_desk.filter(status=Status.SUBMITTED).order_by("submitted_at")[:limit]),
+            "transfer": list(at_desk.filter(status=Status.RECEIVED).order_by("due_at")[:limit]),
+            "return": list(at_desk.filter(status=Status.RESULT_READY).order_by("result_ready_at")[:limit]),
+            "waiting": list(
+                at_desk.filter(status__in=[Status.AWAITING_SUPPLEMENT, Status.AWAITING_PAYMENT]).order_by("due_at")[
+                    :limit
+                ]
+            ),
+        }
+    everything = [*mine, *(d for bucket in desk.values() for d in bucket)]
+    running = [d for d in everything if d.due_at and d.paused_at is None and d.closed_at is None]
+    return WorkQueue(
+        mine=mine,
+        desk=desk,
+        overdue=len({d.pk for d in running if d.due_at and d.due_at < now}),
+        due_soon=len({d.pk for d in running if d.due_at and now <= d.due_at <= now + SOON}),
+    )
+
+
+def dossier_get_public(*, code: str, secret: str) -> Dossier | None:
+    """The dossier whose code and phone number (or ID number) both match; None otherwise.
+
+    A wrong pair and an unknown code look the same to the caller, so the lookup reveals nothing
+    about which dossier codes exist.
+    """
+    code = (code or "").strip()
+    secret = (secret or "").strip()
+    if not code or not secret:
+        return None
+    phone, id_number = normalise_phone(secret), normalise_id(secret)
+    return (
+        Dossier.objects.select_related("procedure", "rule_set")
+        .filter(code__iexact=code)
+        .filter(Q(applicant_phone=phone) | Q(applicant_id_number=id_number))
+        .first()
+    )
