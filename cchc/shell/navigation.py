@@ -25,9 +25,9 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem(_("Home"), "home", "house"),
     NavItem(_("My work"), "dossiers:my_work", "inbox", ALL_STAFF - {Role.ADMINISTRATOR, Role.CCHC_OFFICER}),
     NavItem(_("Dossiers"), "dossiers:list", "folder2-open", ALL_STAFF | {Role.APPRAISER}),
-    NavItem(_("Procedures"), "catalog:list", "journal-text", None),
+    NavItem(_("Procedures"), "catalog:list", "journal-text", frozenset({Role.ONE_STOP_OFFICER, Role.ADMINISTRATOR})),
     NavItem(_("Organisation"), "org:units", "diagram-3", ALL_STAFF | {Role.APPRAISER}),
-    NavItem(_("Working-day calendar"), "workdays:year", "calendar3", None),
+    NavItem(_("Calendar"), "workdays:year", "calendar3", None),
     NavItem(_("Administration"), "admin:index", "gear", frozenset({Role.ADMINISTRATOR})),
 )
 

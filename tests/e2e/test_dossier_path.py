@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from cchc.demo.personas import DEMO_PASSWORD
+from tests.e2e.conftest import SCREENSHOTS
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -28,7 +29,12 @@ def _act(page: Page, action: str, label: str) -> None:
     submit = page.locator(f"#do-{action}")
     expect(submit).to_be_visible()
     submit.click()
-    expect(page.locator(".alert").first).to_contain_text(f"Đã thực hiện: {label}.")
+    try:
+        expect(page.locator(".alert").first).to_contain_text(f"Đã thực hiện: {label}.", timeout=15_000)
+    except AssertionError:
+        # Keep what the browser showed, to see why when it happens in CI.
+        page.screenshot(path=str(SCREENSHOTS / f"failed-{action}.png"), full_page=True)
+        raise
 
 
 def test_a_dossier_from_intake_to_result_returned(page: Page, live_server, catalogue, screenshot_dir: Path) -> None:

@@ -52,3 +52,12 @@ def test_a_refused_move_names_the_action_and_the_status_in_vietnamese() -> None:
 def test_actions_that_tell_the_applicant_something_need_a_reason() -> None:
     for action in (Action.REFUSE_INTAKE, Action.REQUEST_SUPPLEMENT, Action.REFUSE, Action.APOLOGISE, Action.WITHDRAW):
         assert TRANSITIONS[action].needs_reason
+
+
+def test_the_workflow_document_matches_the_table() -> None:
+    from django.conf import settings
+
+    from cchc.dossiers.workflow_doc import render
+
+    committed = (settings.BASE_DIR / "docs" / "workflows" / "dossier.md").read_text(encoding="utf-8")
+    assert committed == render(), "run ./dev manage workflow_doc"
