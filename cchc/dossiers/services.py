@@ -297,13 +297,45 @@ def _receive(dossier: Dossier, *, actor: User | None, at: datetime) -> None:
     _record(dossier, action=Action.RECEIVE, actor=actor, from_status=from_status, at=at)
 
 
+@dataclass(slots=True)
+class _Move:
+    """One action in progress: the locked dossier, who acts, the status before, and the moment."""
+
+    dossier: Dossier
+    actor: User
+    action: Action
+    before: str
+    now: datetime
+
+
+def _begin(dossier: Dossier, actor: User, action: Action, expected_version: int | None) -> _Move:
+    """Lock the dossier, check the action is allowed now and for this person."""
+    locked = _lock(dossier, expected_version)
+    _authorise(actor, locked, action)
+    return _Move(locked, actor, action, locked.status, clock.now())
+
+
+def _commit(move: _Move, *, reason: str = "", data: dict[str, Any] | None = None) -> Dossier:
+    """Save the dossier and append the event of this action."""
+    move.dossier.save()
+    _record(
+        move.dossier,
+        action=move.action,
+        actor=move.actor,
+        from_status=move.before,
+        reason=reason,
+        at=move.now,
+        data=data,
+    )
+    return move.dossier
+
+
 @transaction.atomic
 def dossier_receive(*, dossier: Dossier, actor: User, expected_version: int | None = None) -> Dossier:
     """Receive an online submission: the code stays, the legal clock starts now."""
-    dossier = _lock(dossier, expected_version)
-    _authorise(actor, dossier, Action.RECEIVE)
-    _receive(dossier, actor=actor, at=clock.now())
-    return dossier
+    move = _begin(dossier, actor, Action.RECEIVE, expected_version)
+    _receive(move.dossier, actor=actor, at=move.now)
+    return move.dossier
 
 
 @transaction.atomic
@@ -311,15 +343,11 @@ def dossier_refuse_intake(
     *, dossier: Dossier, actor: User, expected_version: int | None = None, reason: str
 ) -> Dossier:
     """Refuse to receive (Mẫu 03): wrong competence, or not receivable."""
-    dossier = _lock(dossier, expected_version)
-    _authorise(actor, dossier, Action.REFUSE_INTAKE)
+    move = _begin(dossier, actor, Action.REFUSE_INTAKE, expected_version)
     reason = _require_reason(reason)
-    from_status, now = dossier.status, clock.now()
-    dossier.status = Status.REFUSED_AT_INTAKE
-    _close(dossier, now)
-    dossier.save()
-    _record(dossier, action=Action.REFUSE_INTAKE, actor=actor, from_status=from_status, reason=reason, at=now)
-    return dossier
+    move.dossier.status = Status.REFUSED_AT_INTAKE
+    _close(move.dossier, move.now)
+    return _commit(move, reason=reason)
 
 
 # --- moving through the process -------------------------------------------------------------------------
@@ -351,14 +379,10 @@ def dossier_transfer(
     *, dossier: Dossier, actor: User, expected_version: int | None = None, assignee: User | None = None, note: str = ""
 ) -> Dossier:
     """Hand the received dossier to the first handling step (same working day; after 15:00 the next)."""
-    dossier = _lock(dossier, expected_version)
-    _authorise(actor, dossier, Action.TRANSFER)
-    from_status, now = dossier.status, clock.now()
-    dossier.status = Status.IN_PROGRESS
-    _enter_step(dossier, dossier.current_step + 1, now, assignee)
-    dossier.save()
-    _record(dossier, action=Action.TRANSFER, actor=actor, from_status=from_status, reason=note, at=now)
-    return dossier
+    move = _begin(dossier, actor, Action.TRANSFER, expected_version)
+    move.dossier.status = Status.IN_PROGRESS
+    _enter_step(move.dossier, move.dossier.current_step + 1, move.now, assignee)
+    return _commit(move, reason=note)
 
 
 @transaction.atomic
@@ -366,29 +390,20 @@ def dossier_forward(
     *, dossier: Dossier, actor: User, expected_version: int | None = None, assignee: User | None = None, note: str = ""
 ) -> Dossier:
     """Pass the dossier to the next processing step (appraisal → review → signature)."""
-    dossier = _lock(dossier, expected_version)
-    _authorise(actor, dossier, Action.FORWARD)
-    if dossier.is_last_processing_step:
+    move = _begin(dossier, actor, Action.FORWARD, expected_version)
+    if move.dossier.is_last_processing_step:
         raise TransitionNotAllowed(_("This is the last step: approve the result or refuse the dossier."))
-    now = clock.now()
-    _enter_step(dossier, dossier.current_step + 1, now, assignee)
-    dossier.save()
-    _record(dossier, action=Action.FORWARD, actor=actor, from_status=Status.IN_PROGRESS, reason=note, at=now)
-    return dossier
+    _enter_step(move.dossier, move.dossier.current_step + 1, move.now, assignee)
+    return _commit(move, reason=note)
 
 
 @transaction.atomic
 def dossier_assign(*, dossier: Dossier, actor: User, expected_version: int | None = None, assignee: User) -> Dossier:
-    dossier = _lock(dossier, expected_version)
-    _authorise(actor, dossier, Action.ASSIGN)
-    assert dossier.current_unit_id is not None  # noqa: S101 - an in-progress dossier is at a unit
-    _check_assignee(assignee, dossier.current_unit_id)
-    dossier.assignee = assignee
-    dossier.save(update_fields=["assignee", "updated_at"])
-    _record(
-        dossier, action=Action.ASSIGN, actor=actor, from_status=dossier.status, data={"assignee": assignee.username}
-    )
-    return dossier
+    move = _begin(dossier, actor, Action.ASSIGN, expected_version)
+    assert move.dossier.current_unit_id is not None  # noqa: S101 - an in-progress dossier is at a unit
+    _check_assignee(assignee, move.dossier.current_unit_id)
+    move.dossier.assignee = assignee
+    return _commit(move, data={"assignee": assignee.username})
 
 
 @transaction.atomic
@@ -396,40 +411,23 @@ def dossier_consult(
     *, dossier: Dossier, actor: User, expected_version: int | None = None, unit: Unit, question: str
 ) -> Dossier:
     """Ask another unit for its opinion; the dossier waits (the legal clock keeps running)."""
-    dossier = _lock(dossier, expected_version)
-    _authorise(actor, dossier, Action.CONSULT)
+    move = _begin(dossier, actor, Action.CONSULT, expected_version)
     question = _require_reason(question)
-    if unit.pk == dossier.current_unit_id:
+    if unit.pk == move.dossier.current_unit_id:
         raise RuleViolation(_("Choose another unit than the one handling the step."))
-    from_status = dossier.status
-    dossier.status = Status.CONSULTING
-    dossier.consulted_unit = unit
-    dossier.save()
-    _record(
-        dossier,
-        action=Action.CONSULT,
-        actor=actor,
-        from_status=from_status,
-        reason=question,
-        data={"unit": unit.code},
-    )
-    return dossier
+    move.dossier.status = Status.CONSULTING
+    move.dossier.consulted_unit = unit
+    return _commit(move, reason=question, data={"unit": unit.code})
 
 
 @transaction.atomic
 def dossier_answer(*, dossier: Dossier, actor: User, expected_version: int | None = None, answer: str) -> Dossier:
-    dossier = _lock(dossier, expected_version)
-    _authorise(actor, dossier, Action.ANSWER)
+    move = _begin(dossier, actor, Action.ANSWER, expected_version)
     answer = _require_reason(answer)
-    from_status = dossier.status
-    unit_code = dossier.consulted_unit.code if dossier.consulted_unit else ""
-    dossier.status = Status.IN_PROGRESS
-    dossier.consulted_unit = None
-    dossier.save()
-    _record(
-        dossier, action=Action.ANSWER, actor=actor, from_status=from_status, reason=answer, data={"unit": unit_code}
-    )
-    return dossier
+    unit_code = move.dossier.consulted_unit.code if move.dossier.consulted_unit else ""
+    move.dossier.status = Status.IN_PROGRESS
+    move.dossier.consulted_unit = None
+    return _commit(move, reason=answer, data={"unit": unit_code})
 
 
 # --- supplement, payment ---------------------------------------------------------------------------------
@@ -440,43 +438,31 @@ def dossier_request_supplement(
     *, dossier: Dossier, actor: User, expected_version: int | None = None, missing: list[str], reason: str
 ) -> Dossier:
     """Ask the applicant, once and completely, for what is missing (Mẫu 02). The clock stops."""
-    dossier = _lock(dossier, expected_version)
-    _authorise(actor, dossier, Action.REQUEST_SUPPLEMENT)
+    move = _begin(dossier, actor, Action.REQUEST_SUPPLEMENT, expected_version)
+    d, now = move.dossier, move.now
     reason = _require_reason(reason)
     missing = [m.strip() for m in missing if m and m.strip()]
     if not missing:
         raise RuleViolation(_("List the documents the applicant must add or complete."))
-    rules = dossier.rule_set
-    if dossier.supplement_count >= rules.supplement_rounds:
+    rules = d.rule_set
+    if d.supplement_count >= rules.supplement_rounds:
         raise RuleViolation(
             _("The applicant has already been asked for additional documents; the rules allow it only once.")
         )
-    now = clock.now()
-    if dossier.received_at is not None:
+    if d.received_at is not None:
         calendar = get_calendar(through_year=timezone.localtime(now).year + 1)
         elapsed = calendar.working_days_between(
-            timezone.localtime(dossier.received_at).date(), timezone.localtime(now).date()
+            timezone.localtime(d.received_at).date(), timezone.localtime(now).date()
         )
         if elapsed > rules.supplement_within_days:
             raise RuleViolation(
                 _("A request for additional documents must go out within %(days)s working days of reception.")
                 % {"days": rules.supplement_within_days}
             )
-    from_status = dossier.status
-    dossier.status = Status.AWAITING_SUPPLEMENT
-    dossier.supplement_count += 1
-    dossier.paused_at = now
-    dossier.save()
-    _record(
-        dossier,
-        action=Action.REQUEST_SUPPLEMENT,
-        actor=actor,
-        from_status=from_status,
-        reason=reason,
-        at=now,
-        data={"missing": missing, "clock": rules.supplement_clock},
-    )
-    return dossier
+    d.status = Status.AWAITING_SUPPLEMENT
+    d.supplement_count += 1
+    d.paused_at = now
+    return _commit(move, reason=reason, data={"missing": missing, "clock": rules.supplement_clock})
 
 
 @transaction.atomic
@@ -484,87 +470,57 @@ def dossier_supplement_received(
     *, dossier: Dossier, actor: User, expected_version: int | None = None, note: str = ""
 ) -> Dossier:
     """The complete documents arrived: the clock restarts or resumes, as the dossier's rule set says."""
-    dossier = _lock(dossier, expected_version)
-    _authorise(actor, dossier, Action.SUPPLEMENT_RECEIVED)
-    now = clock.now()
-    assert dossier.paused_at is not None  # noqa: S101 - set by dossier_request_supplement
+    move = _begin(dossier, actor, Action.SUPPLEMENT_RECEIVED, expected_version)
+    d, now = move.dossier, move.now
+    assert d.paused_at is not None  # noqa: S101 - set by dossier_request_supplement
     calendar = get_calendar(through_year=timezone.localtime(now).year + 2)
     waited = max(
-        0,
-        calendar.working_days_between(timezone.localtime(dossier.paused_at).date(), timezone.localtime(now).date()),
+        0, calendar.working_days_between(timezone.localtime(d.paused_at).date(), timezone.localtime(now).date())
     )
-    from_status = dossier.status
-    if dossier.received_at is None:
+    d.supplement_days += waited
+    paused_at, d.paused_at = d.paused_at, None
+    if d.received_at is None:
         # Incomplete online submission: now complete, it is received and due from today.
-        dossier.supplement_days += waited
-        dossier.paused_at = None
-        _receive(dossier, actor=actor, at=now)
-        return dossier
-    assert dossier.due_at is not None  # noqa: S101
-    dossier.due_at = _aware(
+        _receive(d, actor=actor, at=now)
+        return d
+    assert d.due_at is not None  # noqa: S101
+    d.due_at = _aware(
         deadlines.resume_after_supplement(
             calendar,
             office_hours(),
-            clock=dossier.rule_set.supplement_clock,
-            old_due=_local(dossier.due_at),
-            paused_at=_local(dossier.paused_at),
+            clock=d.rule_set.supplement_clock,
+            old_due=_local(d.due_at),
+            paused_at=_local(paused_at),
             resumed_at=_local(now),
-            limit=dossier.time_limit,
-            unit=dossier.time_unit,
+            limit=d.time_limit,
+            unit=d.time_unit,
         )
     )
-    dossier.supplement_days += waited
-    dossier.paused_at = None
-    dossier.status = Status.IN_PROGRESS
-    step = dossier.step()
-    dossier.step_due_at = _step_due(now, Decimal(str(step["days"]))) if step else None
-    dossier.save()
-    _record(
-        dossier,
-        action=Action.SUPPLEMENT_RECEIVED,
-        actor=actor,
-        from_status=from_status,
-        reason=note,
-        at=now,
-        data={"waited_working_days": waited},
-    )
-    return dossier
+    d.status = Status.IN_PROGRESS
+    step = d.step()
+    d.step_due_at = _step_due(now, Decimal(str(step["days"]))) if step else None
+    return _commit(move, reason=note, data={"waited_working_days": waited})
 
 
 @transaction.atomic
 def dossier_request_payment(
     *, dossier: Dossier, actor: User, expected_version: int | None = None, amount_vnd: int, reason: str
 ) -> Dossier:
-    dossier = _lock(dossier, expected_version)
-    _authorise(actor, dossier, Action.REQUEST_PAYMENT)
+    move = _begin(dossier, actor, Action.REQUEST_PAYMENT, expected_version)
     reason = _require_reason(reason)
     if amount_vnd <= 0:
         raise RuleViolation(_("The amount to pay must be more than 0 đồng."))
-    from_status = dossier.status
-    dossier.status = Status.AWAITING_PAYMENT
-    dossier.save()
-    _record(
-        dossier,
-        action=Action.REQUEST_PAYMENT,
-        actor=actor,
-        from_status=from_status,
-        reason=reason,
-        data={"amount_vnd": amount_vnd},
-    )
-    return dossier
+    move.dossier.status = Status.AWAITING_PAYMENT
+    return _commit(move, reason=reason, data={"amount_vnd": amount_vnd})
 
 
 @transaction.atomic
 def dossier_payment_received(
     *, dossier: Dossier, actor: User, expected_version: int | None = None, note: str = ""
 ) -> Dossier:
-    dossier = _lock(dossier, expected_version)
-    _authorise(actor, dossier, Action.PAYMENT_RECEIVED)
-    from_status = dossier.status
-    dossier.status = Status.IN_PROGRESS
-    dossier.save()
-    _record(dossier, action=Action.PAYMENT_RECEIVED, actor=actor, from_status=from_status, reason=note)
-    return dossier
+    move = _begin(dossier, actor, Action.PAYMENT_RECEIVED, expected_version)
+    move.dossier.status = Status.IN_PROGRESS
+    return _commit(move, reason=note)
 
 
 # --- outcomes ------------------------------------------------------------------------------------------
@@ -573,41 +529,33 @@ def dossier_payment_received(
 @transaction.atomic
 def dossier_approve(*, dossier: Dossier, actor: User, expected_version: int | None = None, note: str = "") -> Dossier:
     """Sign the result: the dossier goes back to the one-stop desk for return (status 9)."""
-    dossier = _lock(dossier, expected_version)
-    _authorise(actor, dossier, Action.APPROVE)
-    if not dossier.is_last_processing_step:
+    move = _begin(dossier, actor, Action.APPROVE, expected_version)
+    d, now = move.dossier, move.now
+    if not d.is_last_processing_step:
         raise TransitionNotAllowed(
             _("The result can only be approved at the last processing step; move the dossier on first.")
         )
-    now = clock.now()
-    dossier.status = Status.RESULT_READY
-    dossier.result_ready_at = now
-    dossier.finished_late = dossier.due_at is not None and now > dossier.due_at
-    _enter_step(dossier, len(dossier.steps), now)
-    dossier.save()
-    _record(dossier, action=Action.APPROVE, actor=actor, from_status=Status.IN_PROGRESS, reason=note, at=now)
-    return dossier
+    d.status = Status.RESULT_READY
+    d.result_ready_at = now
+    d.finished_late = d.due_at is not None and now > d.due_at
+    _enter_step(d, len(d.steps), now)
+    return _commit(move, reason=note)
 
 
 @transaction.atomic
 def dossier_refuse(*, dossier: Dossier, actor: User, expected_version: int | None = None, reason: str) -> Dossier:
     """Refuse after appraisal (Phiếu từ chối giải quyết), within the dossier's deadline."""
-    dossier = _lock(dossier, expected_version)
-    _authorise(actor, dossier, Action.REFUSE)
+    move = _begin(dossier, actor, Action.REFUSE, expected_version)
     reason = _require_reason(reason)
-    now = clock.now()
-    if dossier.due_at is not None and now > dossier.due_at:
+    if move.dossier.due_at is not None and move.now > move.dossier.due_at:
         raise RuleViolation(
             _("The deadline has passed: a refusal must be sent within it. Send an apology with a new date first.")
         )
-    from_status = dossier.status
-    dossier.status = Status.REFUSED
-    dossier.finished_late = False
-    dossier.consulted_unit = None
-    _close(dossier, now)
-    dossier.save()
-    _record(dossier, action=Action.REFUSE, actor=actor, from_status=from_status, reason=reason, at=now)
-    return dossier
+    move.dossier.status = Status.REFUSED
+    move.dossier.finished_late = False
+    move.dossier.consulted_unit = None
+    _close(move.dossier, move.now)
+    return _commit(move, reason=reason)
 
 
 @transaction.atomic
@@ -616,54 +564,39 @@ def dossier_apologise(
 ) -> Dossier:
     """The dossier will be late: apologise in writing and set a new date (Mẫu 04), at most once and at
     least one working day before the due date (NĐ 61/2018 Art. 19(9))."""
-    dossier = _lock(dossier, expected_version)
-    _authorise(actor, dossier, Action.APOLOGISE)
+    move = _begin(dossier, actor, Action.APOLOGISE, expected_version)
+    d, now = move.dossier, move.now
     reason = _require_reason(reason)
-    rules = dossier.rule_set
-    if dossier.apology_count >= rules.extensions_allowed:
+    rules = d.rule_set
+    if d.apology_count >= rules.extensions_allowed:
         raise RuleViolation(_("The return date can be re-set only once, and it already was."))
-    assert dossier.due_at is not None  # noqa: S101 - a received dossier has a due date
-    now = clock.now()
+    assert d.due_at is not None  # noqa: S101 - a received dossier has a due date
     calendar = get_calendar(through_year=new_due.year + 1)
-    last_day = deadlines.latest_apology_day(calendar, _local(dossier.due_at), rules.apology_lead_days)
+    last_day = deadlines.latest_apology_day(calendar, _local(d.due_at), rules.apology_lead_days)
     if timezone.localtime(now).date() > last_day:
         raise RuleViolation(
             _("Too late to apologise: the letter must go out by %(day)s, %(lead)s working day(s) before the due date.")
             % {"day": f"{last_day:%d/%m/%Y}", "lead": rules.apology_lead_days}
         )
-    if new_due <= timezone.localtime(dossier.due_at).date():
+    if new_due <= timezone.localtime(d.due_at).date():
         raise RuleViolation(_("The new date must be after the current due date."))
     if not calendar.is_working_day(new_due):
         raise RuleViolation(_("The new date %(day)s is not a working day.") % {"day": f"{new_due:%d/%m/%Y}"})
-    old_due = dossier.due_at
-    dossier.due_at = _aware(deadlines.end_of_day(new_due, office_hours()))
-    dossier.apology_count += 1
-    dossier.save()
-    _record(
-        dossier,
-        action=Action.APOLOGISE,
-        actor=actor,
-        from_status=dossier.status,
-        reason=reason,
-        at=now,
-        data={"old_due": old_due.isoformat(), "new_due": dossier.due_at.isoformat()},
-    )
-    return dossier
+    old_due = d.due_at
+    d.due_at = _aware(deadlines.end_of_day(new_due, office_hours()))
+    d.apology_count += 1
+    return _commit(move, reason=reason, data={"old_due": old_due.isoformat(), "new_due": d.due_at.isoformat()})
 
 
 @transaction.atomic
 def dossier_withdraw(*, dossier: Dossier, actor: User, expected_version: int | None = None, reason: str) -> Dossier:
     """The applicant withdraws; handling stops (status 7 then 8; TT 03/2025 Mẫu 05 notice)."""
-    dossier = _lock(dossier, expected_version)
-    _authorise(actor, dossier, Action.WITHDRAW)
+    move = _begin(dossier, actor, Action.WITHDRAW, expected_version)
     reason = _require_reason(reason)
-    from_status, now = dossier.status, clock.now()
-    dossier.status = Status.WITHDRAWN
-    dossier.consulted_unit = None
-    _close(dossier, now)
-    dossier.save()
-    _record(dossier, action=Action.WITHDRAW, actor=actor, from_status=from_status, reason=reason, at=now)
-    return dossier
+    move.dossier.status = Status.WITHDRAWN
+    move.dossier.consulted_unit = None
+    _close(move.dossier, move.now)
+    return _commit(move, reason=reason)
 
 
 @transaction.atomic
@@ -677,17 +610,14 @@ def dossier_return_result(
     comment: str = "",
 ) -> Dossier:
     """Hand the result over (status 10), with the applicant's rating when given."""
-    dossier = _lock(dossier, expected_version)
-    _authorise(actor, dossier, Action.RETURN_RESULT)
-    now = clock.now()
-    dossier.status = Status.RETURNED
-    dossier.returned_at = now
-    _close(dossier, now)
-    dossier.save()
-    _record(dossier, action=Action.RETURN_RESULT, actor=actor, from_status=Status.RESULT_READY, reason=note, at=now)
+    move = _begin(dossier, actor, Action.RETURN_RESULT, expected_version)
+    move.dossier.status = Status.RETURNED
+    move.dossier.returned_at = move.now
+    _close(move.dossier, move.now)
+    returned = _commit(move, reason=note)
     if rating is not None:
-        dossier_rate(dossier=dossier, scores=rating, comment=comment)
-    return dossier
+        dossier_rate(dossier=returned, scores=rating, comment=comment)
+    return returned
 
 
 def check_rating(scores: dict[str, int]) -> dict[str, int]:
