@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -67,25 +68,51 @@ def procedure_import(*, rows: Sequence[ProcedureRow | RowError]) -> ImportReport
         procedure.status = row.status
         procedure.national_code_confirmed = row.national_code_confirmed
         procedure.save()
-        procedure.fees.all().delete()
-        procedure.required_documents.all().delete()
-        procedure.steps.all().delete()
-        Fee.objects.bulk_create(
-            Fee(procedure=procedure, name=f.name, amount_vnd=f.amount_vnd, note=f.note) for f in row.fees
-        )
-        RequiredDocument.objects.bulk_create(
-            RequiredDocument(
-                procedure=procedure, order=i, name=d.name, kind=d.kind, count=d.count, template_name=d.template_name
-            )
-            for i, d in enumerate(row.documents, start=1)
-        )
-        ProcessStep.objects.bulk_create(
-            ProcessStep(procedure=procedure, order=i, name=s.name, unit=units[s.unit_code], role=s.role, days=s.days)
-            for i, s in enumerate(row.steps, start=1)
-        )
+        _replace_children(procedure, row, units)
         created += is_new
         updated += not is_new
     return ImportReport(created, updated, [])
+
+
+def _sync(existing: list[Any], wanted: list[dict[str, Any]], make: Any) -> None:
+    """Update the rows in place position by position, create the missing, delete the surplus.
+
+    In place, so that dossiers pointing at a required document keep pointing at it after a re-import.
+    """
+    for current, values in zip(existing, wanted, strict=False):
+        for name, value in values.items():
+            setattr(current, name, value)
+        current.save()
+    for values in wanted[len(existing) :]:
+        make(**values)
+    for surplus in existing[len(wanted) :]:
+        surplus.delete()
+
+
+def _replace_children(procedure: Procedure, row: ProcedureRow, units: dict[str, Unit]) -> None:
+    _sync(
+        list(procedure.fees.order_by("id")),
+        [{"name": f.name, "amount_vnd": f.amount_vnd, "note": f.note} for f in row.fees],
+        lambda **v: Fee.objects.create(procedure=procedure, **v),
+    )
+    _sync(
+        list(procedure.required_documents.order_by("order", "id")),
+        [
+            {"order": i, "name": d.name, "kind": d.kind, "count": d.count, "template_name": d.template_name}
+            for i, d in enumerate(row.documents, start=1)
+        ],
+        lambda **v: RequiredDocument.objects.create(procedure=procedure, **v),
+    )
+    # Step orders are unique per procedure: clear the surplus first, then rewrite in order.
+    procedure.steps.filter(order__gt=len(row.steps)).delete()
+    _sync(
+        list(procedure.steps.order_by("order")),
+        [
+            {"order": i, "name": s.name, "unit": units[s.unit_code], "role": s.role, "days": s.days}
+            for i, s in enumerate(row.steps, start=1)
+        ],
+        lambda **v: ProcessStep.objects.create(procedure=procedure, **v),
+    )
 
 
 def procedure_set_status(*, procedure: Procedure, status: str) -> Procedure:

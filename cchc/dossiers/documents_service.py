@@ -72,7 +72,10 @@ def document_add_records(
 ) -> list[DossierDocument]:
     """The checklist of documents received (paper), without files yet."""
     records = []
+    own = set(dossier.procedure.required_documents.values_list("pk", flat=True))
     for doc in documents:
+        if doc.required_document_id is not None and doc.required_document_id not in own:
+            raise RuleViolation(_("A document of the checklist does not belong to this procedure."))
         name = (doc.name or "").strip()
         if not name:
             raise RuleViolation(_("Every document in the checklist needs a name."))

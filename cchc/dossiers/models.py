@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cchc.catalog.models import DocumentKind, Procedure, RequiredDocument, TimeUnit
+from cchc.core import clock
 from cchc.dossiers.workflow import Action, Status
 from cchc.org.models import Unit
 
@@ -151,7 +152,13 @@ class Dossier(models.Model):
 
     @property
     def is_overdue(self) -> bool:
-        return self.is_open and self.due_at is not None and timezone.now() > self.due_at and not self.paused_at
+        return (
+            self.is_open
+            and self.result_ready_at is None  # finished in time and waiting for collection is not late
+            and self.due_at is not None
+            and self.paused_at is None
+            and clock.now() > self.due_at
+        )
 
     def step(self, order: int | None = None) -> dict[str, object] | None:
         """The process step `order` (1-based; the current one by default), as recorded at reception."""

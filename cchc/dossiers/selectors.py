@@ -38,6 +38,8 @@ class DossierFilters:
     query: str = ""  # code, applicant name, ID or phone
     procedure_id: int | None = None
     status: str = ""
+    received_from: datetime | None = None
+    received_to: datetime | None = None
     due_from: datetime | None = None
     due_to: datetime | None = None
     overdue: bool = False
@@ -63,12 +65,18 @@ def dossier_list_for_user(*, user: Any, filters: DossierFilters | None = None) -
         queryset = queryset.filter(status=f.status)
     if f.channel:
         queryset = queryset.filter(channel=f.channel)
+    if f.received_from:
+        queryset = queryset.filter(received_at__gte=f.received_from)
+    if f.received_to:
+        queryset = queryset.filter(received_at__lte=f.received_to)
     if f.due_from:
         queryset = queryset.filter(due_at__gte=f.due_from)
     if f.due_to:
         queryset = queryset.filter(due_at__lte=f.due_to)
     if f.overdue:
-        queryset = queryset.filter(closed_at__isnull=True, due_at__lt=clock.now(), paused_at__isnull=True)
+        queryset = queryset.filter(
+            closed_at__isnull=True, result_ready_at__isnull=True, paused_at__isnull=True, due_at__lt=clock.now()
+        )
     return queryset.order_by("-submitted_at", "-id")
 
 
@@ -109,7 +117,9 @@ def my_work(*, user: Any, limit: int = 200) -> WorkQueue:
             ),
         }
     everything = [*mine, *(d for bucket in desk.values() for d in bucket)]
-    running = [d for d in everything if d.due_at and d.paused_at is None and d.closed_at is None]
+    running = [
+        d for d in everything if d.due_at and d.paused_at is None and d.closed_at is None and d.result_ready_at is None
+    ]
     return WorkQueue(
         mine=mine,
         desk=desk,
@@ -124,14 +134,14 @@ def dossier_get_public(*, code: str, secret: str) -> Dossier | None:
     A wrong pair and an unknown code look the same to the caller, so the lookup reveals nothing
     about which dossier codes exist.
     """
-    code = (code or "").strip()
+    code = (code or "").strip().upper()  # codes are upper-case: an exact match uses the unique index
     secret = (secret or "").strip()
     if not code or not secret:
         return None
     phone, id_number = normalise_phone(secret), normalise_id(secret)
     return (
         Dossier.objects.select_related("procedure", "rule_set")
-        .filter(code__iexact=code)
+        .filter(code=code)
         .filter(Q(applicant_phone=phone) | Q(applicant_id_number=id_number))
         .first()
     )

@@ -24,7 +24,7 @@ from cchc.dossiers.applicant import ApplicantInput
 from cchc.dossiers.documents_service import document_may_download, document_upload
 from cchc.dossiers.forms import ActionForm, IntakeForm, SearchForm, UploadForm
 from cchc.dossiers.models import Dossier, DossierDocument, DossierRating
-from cchc.dossiers.permissions import actor_kinds
+from cchc.dossiers.permissions import actor_kinds, can_see
 from cchc.dossiers.workflow import TRANSITIONS, Action, actions_from
 from cchc.org.http import AuthedRequest
 from cchc.org.models import Unit
@@ -231,6 +231,8 @@ def dossier_act(request: AuthedRequest, code: str, action: str) -> HttpResponse:
             for f, e in form.errors.items()
         )
         messages.error(request, errors)
+    if not can_see(request.user, dossier):
+        return redirect("dossiers:my_work")  # e.g. the opinion was given: the dossier left this unit
     return redirect("dossiers:detail", code=dossier.code)
 
 

@@ -140,3 +140,10 @@ def test_the_command_reports_rows_and_exits_non_zero(catalogue: None, tmp_path: 
         call_command("import_procedures", str(bad))
     with pytest.raises(CommandError, match="Không tìm thấy tệp"):
         call_command("import_procedures", str(tmp_path / "missing.xlsx"))
+
+
+def test_reimport_keeps_the_documents_dossiers_point_at(catalogue: None) -> None:
+    xray = Procedure.objects.get(code="2.002131")
+    before = list(xray.required_documents.values_list("pk", flat=True))
+    assert procedure_import(rows=read_workbook(_sample_bytes())).applied
+    assert list(xray.required_documents.values_list("pk", flat=True)) == before
