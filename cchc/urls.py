@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from cchc.api.v1.api import api as api_v1
 from cchc.dossiers import views_public as dossier_public
 from cchc.shell import views as shell_views
 
@@ -19,6 +20,8 @@ urlpatterns = [
     path("ho-so/", include("cchc.dossiers.urls")),
     path("tra-cuu/", dossier_public.lookup, name="lookup"),
     path("tra-cuu/danh-gia/", dossier_public.rate, name="rate"),
+    path("ke-hoach/", include("cchc.plans.urls")),
     path("cong-viec-nen/", include("cchc.core.urls")),
     path("quan-tri/", admin.site.urls),
+    path("api/v1/", api_v1.urls),
 ]

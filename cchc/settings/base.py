@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "cchc.notifications",
     "cchc.catalog",
     "cchc.dossiers",
+    "cchc.plans",
+    "cchc.api",
     "cchc.shell",
     "cchc.demo",
 ]

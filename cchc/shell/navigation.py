@@ -28,6 +28,10 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem(_("Procedures"), "catalog:list", "journal-text", frozenset({Role.ONE_STOP_OFFICER, Role.ADMINISTRATOR})),
     NavItem(_("Organisation"), "org:units", "diagram-3", ALL_STAFF | {Role.APPRAISER}),
     NavItem(_("Calendar"), "workdays:year", "calendar3", None),
+    NavItem(
+        _("Reform plan"), "plans:list", "journal-check", frozenset({Role.CCHC_OFFICER, Role.DIRECTOR, Role.APPRAISER})
+    ),
+    NavItem(_("Reform tasks"), "plans:my_tasks", "list-check", frozenset({Role.UNIT_HEAD, Role.SPECIALIST})),
     NavItem(_("Administration"), "admin:index", "gear", frozenset({Role.ADMINISTRATOR})),
 )
 

@@ -1,0 +1,1 @@
+"""Importers that turn uploaded plan documents into structured data (pure Python, no Django)."""
