@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from cchc.core import clock
 from cchc.dossiers.applicant import normalise_id, normalise_phone
@@ -96,12 +97,13 @@ def my_work(*, user: Any, limit: int = 200) -> WorkQueue:
     handler_units = scope.units(Role.SPECIALIST, Role.UNIT_HEAD, Role.DIRECTOR)
     mine_q = Q(assignee=user) | Q(current_unit__in=handler_units, status__in=[Status.IN_PROGRESS])
     mine_q |= Q(consulted_unit__in=handler_units, status=Status.CONSULTING)
-    mine = list(
+    candidates = (
         _base()
         .filter(mine_q, status__in=open_statuses)
         .exclude(status__in=[Status.RECEIVED, Status.RESULT_READY, Status.SUBMITTED])
-        .order_by("due_at", "id")[:limit]
+        .order_by("due_at", "id")[: limit * 3]
     )
+    mine = [d for d in candidates if _is_mine(scope, user, d)][:limit]
     desk: dict[str, list[Dossier]] = {}
     desk_units = scope.units(Role.ONE_STOP_OFFICER)
     if desk_units:
@@ -128,6 +130,20 @@ def my_work(*, user: Any, limit: int = 200) -> WorkQueue:
     )
 
 
+def _is_mine(scope: Any, user: Any, dossier: Dossier) -> bool:
+    """Assigned to me; or at a step whose role I hold in its unit; or at my unit when I head it;
+    or waiting for my unit's opinion. The director sees the steps the process gives the director."""
+    if dossier.assignee_id == user.pk:
+        return True
+    if dossier.status == Status.CONSULTING:
+        return scope.can(dossier.consulted_unit_id, Role.SPECIALIST, Role.UNIT_HEAD, Role.DIRECTOR)
+    step = dossier.step()
+    if step is None:
+        return False
+    unit_id = int(str(step["unit_id"]))
+    return bool(scope.can(unit_id, Role(str(step["role"]))) or scope.can(unit_id, Role.UNIT_HEAD))
+
+
 def dossier_get_public(*, code: str, secret: str) -> Dossier | None:
     """The dossier whose code and phone number (or ID number) both match; None otherwise.
 
@@ -144,4 +160,39 @@ def dossier_get_public(*, code: str, secret: str) -> Dossier | None:
         .filter(code=code)
         .filter(Q(applicant_phone=phone) | Q(applicant_id_number=id_number))
         .first()
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DossierSummary:
+    open: int
+    overdue: int
+    received_this_month: int
+    finished_this_year: int
+    on_time_this_year: int
+
+    @property
+    def on_time_percent(self) -> float | None:
+        if not self.finished_this_year:
+            return None
+        return round(100 * self.on_time_this_year / self.finished_this_year, 1)
+
+
+def dossier_summary(*, user: Any) -> DossierSummary | None:
+    """Counts for the home page, within the person's units (None when they see no dossiers)."""
+    if not scope_for(user).units():
+        return None
+    now = clock.now()
+    local = timezone.localtime(now)
+    visible = Dossier.objects.filter(visible_filter(user))
+    month_start = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    year_start = month_start.replace(month=1)
+    open_ = visible.filter(closed_at__isnull=True)
+    finished = visible.filter(result_ready_at__gte=year_start)
+    return DossierSummary(
+        open=open_.count(),
+        overdue=open_.filter(result_ready_at__isnull=True, paused_at__isnull=True, due_at__lt=now).count(),
+        received_this_month=visible.filter(received_at__gte=month_start).count(),
+        finished_this_year=finished.count(),
+        on_time_this_year=finished.filter(finished_late=False).count(),
     )

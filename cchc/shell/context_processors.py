@@ -17,8 +17,12 @@ def shell(request: HttpRequest) -> dict[str, Any]:
     nav = []
     for item in items_for(scope_for(user)) if signed_in else PUBLIC_ITEMS:
         url = reverse(item.url_name)
-        active = request.path == url if url == "/" else request.path.startswith(url)
-        nav.append({"label": item.label, "url": url, "icon": item.icon, "active": active})
+        nav.append({"label": item.label, "url": url, "icon": item.icon, "active": False})
+    # The entry whose address is the longest prefix of the page is the current one
+    # (/ho-so/viec-cua-toi/ is "My work", not "Dossiers").
+    matches = [n for n in nav if request.path == n["url"] or (n["url"] != "/" and request.path.startswith(n["url"]))]
+    if matches:
+        max(matches, key=lambda n: len(n["url"]))["active"] = True
     return {
         "site_name": settings.CCHC_SITE_NAME,
         "nav_items": nav,

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from cchc.dossiers.selectors import dossier_summary
 from cchc.notifications.models import Notification
 from cchc.org.http import AuthedRequest
 from cchc.org.models import Membership
@@ -39,6 +40,7 @@ def home(request: AuthedRequest) -> HttpResponse:
             "today": today,
             "today_is_working": calendar.is_working_day(today),
             "is_admin": scope.has_role(Role.ADMINISTRATOR),
+            "dossiers": dossier_summary(user=request.user),
             "roles": scope.roles,
             "Role": Role,
         },

@@ -209,3 +209,15 @@ class TestPublicLookup:
         response = client.post(reverse("rate"), {"code": dossier.code, "secret": "0912345678", "c1": "0"}, follow=True)
         assert "đã được đánh giá" in response.content.decode()
         assert Dossier.objects.get(pk=dossier.pk).rating.total == 18
+
+
+def test_my_work_shows_the_steps_of_my_role(client: Client, procedure, officer, specialist, unit_head) -> None:
+    from cchc.dossiers import services
+    from cchc.dossiers.selectors import my_work
+
+    at_appraisal = services.dossier_transfer(dossier=received(procedure, officer), actor=officer)
+    at_review = services.dossier_forward(
+        dossier=services.dossier_transfer(dossier=received(procedure, officer), actor=officer), actor=specialist
+    )
+    assert [d.code for d in my_work(user=specialist).mine] == [at_appraisal.code]
+    assert {d.code for d in my_work(user=unit_head).mine} == {at_appraisal.code, at_review.code}

@@ -58,3 +58,13 @@ def test_pages_carry_a_strict_content_security_policy(client: Client, officer: U
 
 def test_healthz_answers(client: Client) -> None:
     assert client.get(reverse("healthz")).json() == {"status": "ok"}
+
+
+def test_the_home_page_counts_the_dossiers_of_the_units(client: Client, procedure, officer, director) -> None:
+    from cchc.dossiers.tests.factories import received
+
+    received(procedure, officer)
+    client.force_login(director)
+    body = client.get(reverse("home")).content.decode()
+    assert "Hồ sơ một cửa của đơn vị" in body
+    assert "đang quá hạn" in body
