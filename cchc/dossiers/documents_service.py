@@ -11,13 +11,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-import filetype
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cchc.catalog.models import DocumentKind
-from cchc.core import clock
+from cchc.core import clock, uploads
 from cchc.core.errors import NotAllowed, RuleViolation
 from cchc.dossiers.models import Dossier, DossierDocument, DossierEvent
 from cchc.dossiers.permissions import actor_kinds
@@ -28,43 +27,18 @@ if TYPE_CHECKING:
     from cchc.org.models import User
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-# What a scanned or electronic document may be. Office formats are zip or OLE containers; the
-# extension is then taken from the kind filetype recognises, never from the uploaded name.
-ALLOWED = {
-    "application/pdf": ".pdf",
-    "image/jpeg": ".jpg",
-    "image/png": ".png",
-    "image/tiff": ".tif",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
-    "application/zip": ".zip",
-}
 
 
-def sniff(data: bytes, declared_name: str) -> tuple[str, str]:
+def sniff(data: bytes) -> tuple[str, str]:
     """(content type, extension) from the bytes, or RuleViolation for a type CCHC does not accept."""
-    kind = filetype.guess(data[:8192])
-    if kind is None:
+    mime, kind = uploads.guess(data)
+    if not mime:
         raise RuleViolation(_("The file type is not recognised; upload a PDF, an image or an Office file."))
-    mime = kind.mime
-    if mime == "application/zip":
-        name = declared_name.lower()
-        if name.endswith(".docx"):
-            mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        elif name.endswith(".xlsx"):
-            mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    if mime not in ALLOWED:
+    if kind is None:
         raise RuleViolation(
             _("Files of type %(type)s are not accepted; upload a PDF, an image or an Office file.") % {"type": mime}
         )
-    return mime, ALLOWED[mime]
-
-
-def safe_filename(name: str) -> str:
-    """The uploaded name without any path and control characters, for display and download."""
-    base = name.replace("\\", "/").rsplit("/", 1)[-1]
-    cleaned = "".join(ch for ch in base if ch.isprintable() and ch not in '<>:"|?*').strip(". ")
-    return cleaned[:200] or "tai-lieu"
+    return kind.mime, f".{kind.extension}"
 
 
 def document_add_records(
@@ -129,7 +103,7 @@ def document_upload(
         raise RuleViolation(_("The file is empty."))
     if len(data) > MAX_UPLOAD_BYTES:
         raise RuleViolation(_("The file is larger than %(mb)s MB.") % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)})
-    mime, extension = sniff(data, filename)
+    mime, extension = sniff(data)
     if document is not None and document.dossier_id != dossier.pk:
         raise RuleViolation(_("That document belongs to another dossier."))
     if role == DossierDocument.Role.RESULT and dossier.status not in {
@@ -138,13 +112,13 @@ def document_upload(
     }:
         raise RuleViolation(_("A result can be attached while the dossier is handled or ready for return."))
     record = document or DossierDocument(
-        dossier=dossier, role=role, name=(name or safe_filename(filename))[:500], form=DocumentKind.ELECTRONIC
+        dossier=dossier, role=role, name=(name or uploads.safe_filename(filename))[:500], form=DocumentKind.ELECTRONIC
     )
     record.sha256 = hashlib.sha256(data).hexdigest()
     record.extension = extension
     record.content_type = mime
     record.size = len(data)
-    record.original_filename = safe_filename(filename)
+    record.original_filename = uploads.safe_filename(filename)
     record.digitised = digitised
     record.uploaded_by = actor
     record.uploaded_at = clock.now()

@@ -7,12 +7,10 @@ CCHC_EVIDENCE_MAX_MB (default 20) are refused before they are read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlparse
 
-import filetype
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
@@ -20,34 +18,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cchc.core import uploads
 from cchc.core.errors import NotAllowed, RuleViolation
 from cchc.plans.models import Evidence, Task, TaskEvent
 from cchc.plans.selectors import task_access
 
-
-@dataclass(frozen=True, slots=True)
-class FileType:
-    extension: str
-    mime: str
-    label: str
-
-
-ALLOWED: dict[str, FileType] = {
-    t.extension: t
-    for t in (
-        FileType("pdf", "application/pdf", "PDF"),
-        FileType("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word (DOCX)"),
-        FileType("doc", "application/msword", "Word 97-2003 (DOC)"),
-        FileType("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel (XLSX)"),
-        FileType("xls", "application/vnd.ms-excel", "Excel 97-2003 (XLS)"),
-        FileType("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation", "PowerPoint"),
-        FileType("odt", "application/vnd.oasis.opendocument.text", "ODT"),
-        FileType("ods", "application/vnd.oasis.opendocument.spreadsheet", "ODS"),
-        FileType("png", "image/png", "PNG"),
-        FileType("jpg", "image/jpeg", "JPEG"),
-    )
-}
-SNIFF_BYTES = 64 * 1024
+ALLOWED = uploads.ACCEPTED
+SNIFF_BYTES = uploads.SNIFF_BYTES
 
 
 def max_bytes() -> int:
@@ -55,13 +32,12 @@ def max_bytes() -> int:
 
 
 def allowed_labels() -> str:
-    return ", ".join(t.label for t in ALLOWED.values())
+    return uploads.accepted_labels()
 
 
-def sniff(head: bytes) -> FileType | None:
+def sniff(head: bytes) -> uploads.FileType | None:
     """The allowed type of a file from its first bytes, or None."""
-    kind = filetype.guess(head)
-    return ALLOWED.get(kind.extension) if kind is not None else None
+    return uploads.guess(head)[1]
 
 
 def _can_contribute(actor: Any, task: Task) -> None:

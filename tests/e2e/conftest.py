@@ -6,6 +6,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Page, expect
+
+from cchc.demo.personas import DEMO_PASSWORD
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # sync Playwright runs an event loop in the test thread
 
@@ -51,3 +54,18 @@ def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]
 def screenshot_dir() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+def sign_in(page: Page, base_url: str, username: str) -> None:
+    """Sign in through the real form as one of the demo personas."""
+    page.goto(base_url + "/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    expect(page.get_by_role("heading", name="Xin chào", exact=False)).to_be_visible()
+
+
+def sign_out(page: Page) -> None:
+    page.locator("#user-menu").click()
+    page.get_by_role("button", name="Đăng xuất").click()
+    expect(page.get_by_role("heading", name="Đăng nhập")).to_be_visible()

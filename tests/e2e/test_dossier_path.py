@@ -5,30 +5,17 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from cchc.demo.personas import DEMO_PASSWORD
-from tests.e2e.conftest import SCREENSHOTS
+from tests.e2e.conftest import SCREENSHOTS, sign_in, sign_out
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _sign_in(page: Page, base: str, username: str) -> None:
-    page.goto(base + "/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page.get_by_role("heading", name="Xin chào", exact=False)).to_be_visible()
-
-
-def _sign_out(page: Page) -> None:
-    page.locator("#user-menu").click()
-    page.get_by_role("button", name="Đăng xuất").click()
 
 
 def _act(page: Page, action: str, label: str) -> None:
     page.locator(f'[data-bs-target="#act-{action}"]').click()  # opens the accordion item
     submit = page.locator(f"#do-{action}")
     expect(submit).to_be_visible()
-    submit.click()
+    with page.expect_navigation(timeout=30_000):  # the POST, then the redirect back to the dossier
+        submit.click()
     try:
         expect(page.locator(".alert").first).to_contain_text(f"Đã thực hiện: {label}.", timeout=15_000)
     except AssertionError:
@@ -39,8 +26,8 @@ def _act(page: Page, action: str, label: str) -> None:
 
 def test_a_dossier_from_intake_to_result_returned(page: Page, live_server, catalogue, screenshot_dir: Path) -> None:
     base = live_server.url
-    _sign_in(page, base, "motcua")
-    page.get_by_role("link", name="Việc của tôi").click()
+    sign_in(page, base, "motcua")
+    page.get_by_role("navigation").get_by_role("link", name="Việc của tôi").click()
     page.get_by_role("link", name="Tiếp nhận hồ sơ").click()
     page.get_by_label("Thủ tục").select_option(
         label="2.002131 — Thủ tục khai báo thiết bị X-quang chẩn đoán trong y tế"
@@ -57,21 +44,21 @@ def test_a_dossier_from_intake_to_result_returned(page: Page, live_server, catal
     code = page.locator("h1 code").inner_text()
     page.screenshot(path=str(screenshot_dir / "11-received.png"), full_page=True)
     _act(page, "transfer", "Chuyển xử lý")
-    _sign_out(page)
+    sign_out(page)
 
     for username, action, label in (
         ("chuyenvien", "forward", "Chuyển bước tiếp theo"),
         ("truongphong", "forward", "Chuyển bước tiếp theo"),
         ("giamdoc", "approve", "Duyệt kết quả"),
     ):
-        _sign_in(page, base, username)
+        sign_in(page, base, username)
         page.goto(f"{base}/ho-so/{code}/")
         if username == "chuyenvien":
             page.screenshot(path=str(screenshot_dir / "12-specialist.png"), full_page=True)
         _act(page, action, label)
-        _sign_out(page)
+        sign_out(page)
 
-    _sign_in(page, base, "motcua")
+    sign_in(page, base, "motcua")
     page.goto(f"{base}/ho-so/viec-cua-toi/")
     expect(page.get_by_text(code)).to_be_visible()
     page.screenshot(path=str(screenshot_dir / "13-my-work-officer.png"), full_page=True)
@@ -79,7 +66,7 @@ def test_a_dossier_from_intake_to_result_returned(page: Page, live_server, catal
     _act(page, "return_result", "Trả kết quả")
     expect(page.locator("h1")).to_contain_text("Đã trả kết quả")
     page.screenshot(path=str(screenshot_dir / "14-returned.png"), full_page=True)
-    _sign_out(page)
+    sign_out(page)
 
     page.goto(f"{base}/tra-cuu/?code={code}&secret=0254381122")
     expect(page.get_by_text("Không tìm thấy hồ sơ")).to_be_visible()

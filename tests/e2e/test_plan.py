@@ -6,26 +6,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from cchc.demo.personas import DEMO_PASSWORD
+from tests.e2e.conftest import sign_in, sign_out
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 SEED = Path(__file__).resolve().parents[2] / "cchc" / "plans" / "importers" / "samples" / "ke_hoach_cchc_2023_skhcn.txt"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def _sign_in(page: Page, url: str, username: str) -> None:
-    page.goto(url + "/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page.get_by_role("heading", name="Xin chào", exact=False)).to_be_visible()
-
-
-def _sign_out(page: Page) -> None:
-    page.locator("#user-menu").click()
-    page.get_by_role("button", name="Đăng xuất").click()
-    expect(page.get_by_role("heading", name="Đăng nhập")).to_be_visible()
 
 
 def test_a_plan_is_imported_and_a_task_is_done_with_evidence(
@@ -36,7 +22,7 @@ def test_a_plan_is_imported_and_a_task_is_done_with_evidence(
     page.on("dialog", lambda dialog: dialog.accept())
 
     # The officer uploads the seed and checks what was recognised.
-    _sign_in(page, live_server.url, "cchc")
+    sign_in(page, live_server.url, "cchc")
     page.get_by_role("link", name="Kế hoạch CCHC").first.click()
     page.get_by_role("link", name="Nhập văn bản kế hoạch").click()
     page.get_by_label("Văn bản kế hoạch").set_input_files(str(SEED))
@@ -66,10 +52,10 @@ def test_a_plan_is_imported_and_a_task_is_done_with_evidence(
     expect(page.locator("#plan-status")).to_have_text("Đang áp dụng")
     expect(page.locator("tr.plan-task")).to_have_count(34)
     page.screenshot(path=str(screenshot_dir / "plan-02-tree.png"), full_page=True)
-    _sign_out(page)
+    sign_out(page)
 
     # The head of the specialised-management division works on the first of the unit's tasks.
-    _sign_in(page, live_server.url, "truongphong")
+    sign_in(page, live_server.url, "truongphong")
     expect(page.get_by_text("Nhiệm vụ của đơn vị").first).to_be_visible()
     page.get_by_role("link", name="Nhiệm vụ CCHC").first.click()
     expect(page.locator("#task-rows tr.plan-task")).to_have_count(7)
@@ -95,10 +81,10 @@ def test_a_plan_is_imported_and_a_task_is_done_with_evidence(
     expect(page.locator("#task-status")).to_contain_text("Hoàn thành")
     expect(page.locator("#history")).to_contain_text("Đang thực hiện → Hoàn thành")
     page.screenshot(path=str(screenshot_dir / "plan-03-task-done.png"), full_page=True)
-    _sign_out(page)
+    sign_out(page)
 
     # The officer sees it done in the tree at once.
-    _sign_in(page, live_server.url, "cchc")
+    sign_in(page, live_server.url, "cchc")
     page.get_by_role("link", name="Kế hoạch CCHC").first.click()
     page.get_by_role("link", name="64/KH-SKHCN").click()
     row = page.locator("tr.plan-task", has_text=title)
