@@ -18,7 +18,7 @@ from cchc.dossiers.permissions import can_see, visible_filter
 from cchc.dossiers.workflow import OPEN, Status
 from cchc.lib.vntext import fold
 from cchc.org.roles import Role
-from cchc.org.scope import scope_for
+from cchc.org.scope import Scope, scope_for
 
 SOON = timedelta(days=2)
 
@@ -130,7 +130,7 @@ def my_work(*, user: Any, limit: int = 200) -> WorkQueue:
     )
 
 
-def _is_mine(scope: Any, user: Any, dossier: Dossier) -> bool:
+def _is_mine(scope: Scope, user: Any, dossier: Dossier) -> bool:
     """Assigned to me; or at a step whose role I hold in its unit; or at my unit when I head it;
     or waiting for my unit's opinion. The director sees the steps the process gives the director."""
     if dossier.assignee_id == user.pk:

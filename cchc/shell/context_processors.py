@@ -14,15 +14,16 @@ from cchc.shell.navigation import PUBLIC_ITEMS, items_for
 def shell(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     signed_in = user is not None and user.is_authenticated
-    nav = []
-    for item in items_for(scope_for(user)) if signed_in else PUBLIC_ITEMS:
-        url = reverse(item.url_name)
-        nav.append({"label": item.label, "url": url, "icon": item.icon, "active": False})
+    items = items_for(scope_for(user)) if signed_in else list(PUBLIC_ITEMS)
+    urls = [reverse(item.url_name) for item in items]
     # The entry whose address is the longest prefix of the page is the current one
     # (/ho-so/viec-cua-toi/ is "My work", not "Dossiers").
-    matches = [n for n in nav if request.path == n["url"] or (n["url"] != "/" and request.path.startswith(n["url"]))]
-    if matches:
-        max(matches, key=lambda n: len(n["url"]))["active"] = True
+    matches = [u for u in urls if request.path == u or (u != "/" and request.path.startswith(u))]
+    current = max(matches, key=len) if matches else None
+    nav = [
+        {"label": item.label, "url": url, "icon": item.icon, "active": url == current}
+        for item, url in zip(items, urls, strict=True)
+    ]
     return {
         "site_name": settings.CCHC_SITE_NAME,
         "nav_items": nav,
