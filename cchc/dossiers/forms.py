@@ -116,6 +116,10 @@ class ActionForm(forms.Form):
         for name in self.REQUIRED.get(action, ()):
             self.fields[name].required = True
             self.fields[name].error_messages["required"] = _("This field is required.")
+        if action == Action.RETURN_RESULT:
+            # The applicant may rate the handling at the desk when collecting the result.
+            for key, label in RATING_CRITERIA:
+                self.fields[key] = forms.ChoiceField(label=label, choices=RATING_CHOICES, required=False)
         assignee, unit = self.fields.get("assignee"), self.fields.get("unit")
         if isinstance(assignee, forms.ModelChoiceField):
             assignee.queryset = _handlers_for(dossier, action)
@@ -126,6 +130,10 @@ class ActionForm(forms.Form):
                 field.widget.attrs.setdefault(
                     "class", "form-select" if isinstance(field, forms.ModelChoiceField) else "form-control"
                 )
+
+    def rating(self) -> dict[str, int] | None:
+        scores = {key: int(self.cleaned_data[key]) for key, _label in RATING_CRITERIA if self.cleaned_data.get(key)}
+        return scores or None
 
     @property
     def missing_lines(self) -> list[str]:

@@ -202,7 +202,7 @@ def _perform(action: Action, dossier: Dossier, request: AuthedRequest, form: Act
         Action.REFUSE: lambda: services.dossier_refuse(**common, reason=reason),
         Action.APOLOGISE: lambda: services.dossier_apologise(**common, reason=reason, new_due=data["new_due"]),
         Action.WITHDRAW: lambda: services.dossier_withdraw(**common, reason=reason),
-        Action.RETURN_RESULT: lambda: services.dossier_return_result(**common, note=reason),
+        Action.RETURN_RESULT: lambda: services.dossier_return_result(**common, note=reason, rating=form.rating()),
     }
     return handlers[action]()
 

@@ -221,3 +221,22 @@ def test_my_work_shows_the_steps_of_my_role(client: Client, procedure, officer, 
     )
     assert [d.code for d in my_work(user=specialist).mine] == [at_appraisal.code]
     assert {d.code for d in my_work(user=unit_head).mine} == {at_appraisal.code, at_review.code}
+
+
+def test_the_applicant_can_rate_at_the_desk_when_collecting(
+    client: Client, procedure, officer, specialist, unit_head, director
+) -> None:
+    from cchc.dossiers import services
+
+    dossier = services.dossier_transfer(dossier=received(procedure, officer), actor=officer)
+    dossier = services.dossier_forward(dossier=dossier, actor=specialist)
+    dossier = services.dossier_forward(dossier=dossier, actor=unit_head)
+    dossier = services.dossier_approve(dossier=dossier, actor=director)
+    client.force_login(officer)
+    client.post(
+        reverse("dossiers:act", args=[dossier.code, "return_result"]),
+        {"return_result-version": dossier.version, "return_result-c1": "2", "return_result-c7": "1"},
+    )
+    dossier.refresh_from_db()
+    assert dossier.status == Status.RETURNED
+    assert dossier.rating.scores == {"c1": 2, "c7": 1}
