@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from cchc.catalog.models import Procedure
 from cchc.core.fields import VnDateField
 from cchc.dossiers.models import ApplicantKind, Channel
-from cchc.dossiers.workflow import Action, Status
+from cchc.dossiers.workflow import TRANSITIONS, Action, Status
 from cchc.org.models import Unit, User
+from cchc.org.roles import Role
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3, "class": "form-control"})
 
@@ -123,6 +124,15 @@ class ActionForm(forms.Form):
         assignee, unit = self.fields.get("assignee"), self.fields.get("unit")
         if isinstance(assignee, forms.ModelChoiceField):
             assignee.queryset = _handlers_for(dossier, action)
+            order = dossier.current_step if action == Action.ASSIGN else dossier.current_step + 1
+            step = dossier.step(order)
+            target = Unit.objects.filter(pk=step["unit_id"]).first() if step else None
+            if target is not None:
+                assignee.label = _("Handler at %(unit)s") % {"unit": target.name}
+        reason = self.fields.get("reason")
+        if reason is not None and action in TRANSITIONS and TRANSITIONS[action].needs_reason:
+            reason.required = True
+            reason.error_messages["required"] = _("Give the reason; the applicant will read it.")
         if isinstance(unit, forms.ModelChoiceField):
             unit.queryset = Unit.objects.filter(is_active=True).exclude(pk=dossier.current_unit_id)
         for field in self.fields.values():
@@ -146,7 +156,16 @@ def _handlers_for(dossier: Any, action: Action) -> Any:
     step = dossier.step(order)
     if step is None:
         return User.objects.none()
-    return User.objects.filter(is_active=True, memberships__unit_id=step["unit_id"]).distinct().order_by("full_name")
+    # Only the people who can do that step: its role in its unit, or the unit's head.
+    return (
+        User.objects.filter(
+            is_active=True,
+            memberships__unit_id=step["unit_id"],
+            memberships__role__in=[step["role"], Role.UNIT_HEAD],
+        )
+        .distinct()
+        .order_by("full_name")
+    )
 
 
 class UploadForm(forms.Form):

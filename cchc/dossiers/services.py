@@ -29,6 +29,7 @@ from cchc.dossiers.permissions import actor_kinds
 from cchc.dossiers.rulesets import ensure_rule_sets
 from cchc.dossiers.workflow import CLOSED, Action, Actor, Status, TransitionNotAllowed, ensure_allowed, national_code
 from cchc.lib.vntext import fold
+from cchc.notifications.services import notify
 from cchc.org.models import Unit, User
 from cchc.workdays.services import get_calendar, office_hours
 
@@ -359,10 +360,31 @@ def _enter_step(dossier: Dossier, order: int, at: datetime, assignee: User | Non
         raise RuleViolation(_("The dossier has no step %(order)s.") % {"order": order})
     dossier.current_step = order
     dossier.current_unit_id = int(step["unit_id"])  # type: ignore[call-overload]
-    dossier.step_due_at = _step_due(at, Decimal(str(step["days"])))
+    # A step never ends after the dossier itself is due (a process longer than the limit is the
+    # catalogue's problem, and must not make a step look on time when the dossier is late).
+    step_due = _step_due(at, Decimal(str(step["days"])))
+    dossier.step_due_at = min(step_due, dossier.due_at) if dossier.due_at else step_due
     dossier.assignee = assignee
     if assignee is not None:
         _check_assignee(assignee, dossier.current_unit_id)
+        _tell_assignee(dossier, assignee, order, str(step["name"]))
+
+
+def _tell_assignee(dossier: Dossier, assignee: User, order: int, step_name: str) -> None:
+    from django.urls import reverse
+
+    notify(
+        recipients=[assignee],
+        event_key=f"dossier:{dossier.code}:step:{order}:{assignee.pk}",
+        title=_("Dossier %(code)s is yours: %(step)s") % {"code": dossier.code, "step": step_name},
+        body=_("%(procedure)s — %(applicant)s. Due %(due)s.")
+        % {
+            "procedure": dossier.procedure_name,
+            "applicant": dossier.applicant_name,
+            "due": f"{timezone.localtime(dossier.due_at):%H:%M %d/%m/%Y}" if dossier.due_at else "—",
+        },
+        url=reverse("dossiers:detail", args=[dossier.code]),
+    )
 
 
 def _check_assignee(assignee: User, unit_id: int) -> None:

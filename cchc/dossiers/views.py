@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -20,7 +21,7 @@ from cchc.catalog.models import Procedure
 from cchc.core import clock
 from cchc.core.errors import RuleViolation
 from cchc.dossiers import printing, selectors, services
-from cchc.dossiers.applicant import ApplicantInput
+from cchc.dossiers.applicant import ApplicantInput, check_applicant
 from cchc.dossiers.documents_service import document_may_download, document_upload
 from cchc.dossiers.forms import ActionForm, IntakeForm, SearchForm, UploadForm
 from cchc.dossiers.models import Dossier, DossierDocument, DossierRating
@@ -80,14 +81,43 @@ def intake(request: AuthedRequest) -> HttpResponse:
         except RuleViolation as exc:
             form.add_error(None, exc.message)
         else:
-            messages.success(
-                request,
-                _("Dossier %(code)s received. Print the receipt for the applicant.") % {"code": result.dossier.code},
-            )
+            if result.created:
+                message = _("Dossier %(code)s received. Print the receipt for the applicant.")
+            else:
+                message = _("This dossier was already received as %(code)s; nothing was created twice.")
+            messages.success(request, message % {"code": result.dossier.code})
             return redirect("dossiers:detail", code=result.dossier.code)
-    import uuid
+    elif request.method == "POST":
+        _add_applicant_errors(form)
+    chosen = Procedure.objects.filter(pk=request.POST.get("procedure") or 0).first() if form.is_bound else None
+    checked = {int(pk) for pk in request.POST.getlist("documents") if pk.isdigit()} if form.is_bound else None
+    context = {
+        "form": form,
+        "unit": unit,
+        "procedure": chosen,
+        "checked": checked,
+        "idempotency_key": request.POST.get("idempotency_key") or uuid.uuid4().hex,
+    }
+    return render(request, "dossiers/intake.html", context)
 
-    return render(request, "dossiers/intake.html", {"form": form, "unit": unit, "idempotency_key": uuid.uuid4().hex})
+
+def _add_applicant_errors(form: IntakeForm) -> None:
+    """Show every problem with the applicant at once, not only those the form fields caught first."""
+    data = form.data
+    _clean, errors = check_applicant(
+        ApplicantInput(
+            kind=str(data.get("applicant_kind", "person")),
+            name=str(data.get("applicant_name", "")),
+            id_number=str(data.get("applicant_id_number", "")),
+            phone=str(data.get("applicant_phone", "")),
+            address=str(data.get("applicant_address", "")),
+            email=str(data.get("applicant_email", "")),
+        )
+    )
+    for field, message in errors.items():
+        name = f"applicant_{field}"
+        if name in form.fields and not form.has_error(name):
+            form.add_error(name, message)
 
 
 @login_required

@@ -240,3 +240,40 @@ def test_the_applicant_can_rate_at_the_desk_when_collecting(
     dossier.refresh_from_db()
     assert dossier.status == Status.RETURNED
     assert dossier.rating.scores == {"c1": 2, "c7": 1}
+
+
+def test_a_rejected_intake_keeps_the_checklist_and_shows_every_problem(client: Client, procedure, officer) -> None:
+    client.force_login(officer)
+    first_document = procedure.required_documents.first()
+    response = client.post(
+        reverse("dossiers:intake"),
+        _intake_post(procedure, applicant_name=" ", applicant_phone="abc", documents=[str(first_document.pk)]),
+    )
+    body = response.content.decode()
+    assert "Trường này là bắt buộc" in body  # the name
+    assert "10 chữ số (di động)" in body  # shown together with the name, not on the next submit
+    assert f'value="{first_document.pk}" id="doc-{first_document.pk}" checked' in body
+    assert not Dossier.objects.exists()
+    client.post(reverse("dossiers:intake"), _intake_post(procedure, documents=[str(first_document.pk)]))
+    assert [d.required_document_id for d in Dossier.objects.get().documents.all()] == [first_document.pk]
+
+
+def test_the_handler_is_told_and_only_people_of_the_step_are_offered(
+    procedure, officer, specialist, director, appraiser, unit_head
+) -> None:
+    from cchc.dossiers import services
+    from cchc.dossiers.forms import ActionForm
+    from cchc.dossiers.workflow import Action
+    from cchc.notifications.models import Notification
+
+    dossier = services.dossier_transfer(dossier=received(procedure, officer), actor=officer, assignee=specialist)
+    note = Notification.objects.get(recipient=specialist)
+    assert dossier.code in note.title
+    dossier = services.dossier_forward(
+        dossier=services.dossier_forward(dossier=dossier, actor=specialist), actor=unit_head
+    )
+    # The director's signature step: the appraiser and the administrator hold roles at the same unit
+    # but cannot sign, so they are not offered.
+    offered = set(ActionForm(action=Action.ASSIGN, dossier=dossier).fields["assignee"].queryset)
+    assert director in offered
+    assert appraiser not in offered
