@@ -1,7 +1,7 @@
 """Latency of the pages people wait for, with a year of demo data, then with a larger volume.
 
 - "my work" (/ho-so/viec-cua-toi/) for the one-stop officer (motcua) and a specialist (chuyenvien);
-- the public lookup (/tra-cuu/?code=…&secret=…) with random codes and their phone numbers.
+- the public lookup (POST /tra-cuu/ with code and secret) with random codes and their phone numbers.
 
 The year is built through the services (cchc/demo/dossiers.py); the larger volume adds synthetic
 dossiers in bulk (copies of the year's dossiers and events under new codes, mostly closed) for the
@@ -17,7 +17,9 @@ from __future__ import annotations
 import os
 import random
 import time
+from collections.abc import Sequence
 from datetime import timedelta
+from typing import Any
 
 from django.test import Client
 
@@ -85,13 +87,17 @@ def _synthetic(count: int) -> None:
     print(f"   [+{count:,} synthetic dossiers in bulk in {time.perf_counter() - started:.1f} s]")
 
 
-def _measure(label: str, client: Client, paths: list[tuple[str, dict[str, str]]]) -> None:
-    for path, extra in paths[:10]:
-        client.get(path, **extra)  # warm up
+def _request(client: Client, path: str, data: dict[str, str] | None, extra: dict[str, Any]) -> Any:
+    return client.post(path, data, **extra) if data is not None else client.get(path, **extra)
+
+
+def _measure(label: str, client: Client, paths: Sequence[tuple[str, dict[str, str] | None, dict[str, Any]]]) -> None:
+    for path, data, extra in paths[:10]:
+        _request(client, path, data, extra)  # warm up
     samples = []
-    for path, extra in paths:
+    for path, data, extra in paths:
         started = time.perf_counter()
-        response = client.get(path, **extra)
+        response = _request(client, path, data, extra)
         samples.append((time.perf_counter() - started) * 1000)
         if response.status_code != 200:
             raise SystemExit(f"{path}: {response.status_code}")
@@ -107,7 +113,7 @@ def _pages(volume: str) -> None:
     for username in ("motcua", "chuyenvien"):
         client = Client(HTTP_HOST="localhost")
         client.force_login(User.objects.get(username=username))
-        _measure(f"my work ({username})", client, [("/ho-so/viec-cua-toi/", {})] * REQUESTS)
+        _measure(f"my work ({username})", client, [("/ho-so/viec-cua-toi/", None, {})] * REQUESTS)
     rng = random.Random(7)
     pairs = list(Dossier.objects.values_list("code", "applicant_phone"))
     lookups = []
@@ -115,7 +121,11 @@ def _pages(volume: str) -> None:
         code, phone = rng.choice(pairs)
         # One address per request: the lookup is rate-limited per address.
         lookups.append(
-            (f"/tra-cuu/?code={code}&secret={phone}", {"REMOTE_ADDR": f"10.{i // 65536}.{i // 256 % 256}.{i % 256}"})
+            (
+                "/tra-cuu/",
+                {"code": code, "secret": phone},
+                {"REMOTE_ADDR": f"10.{i // 65536}.{i // 256 % 256}.{i % 256}"},
+            )
         )
     _measure("public lookup (code + phone)", Client(HTTP_HOST="localhost"), lookups)
 

@@ -77,7 +77,15 @@ class ActionForm(forms.Form):
         label=_("Unit to consult"), queryset=Unit.objects.none(), required=False, empty_label=_("— choose —")
     )
     new_due = VnDateField(label=_("New return date"), required=False)
-    amount_vnd = forms.IntegerField(label=_("Amount (đồng)"), min_value=1, required=False)
+    amount_vnd = forms.IntegerField(
+        label=_("Amount (đồng)"),
+        min_value=1,
+        required=False,
+        error_messages={
+            "min_value": _("The amount to pay must be more than 0 đồng."),
+            "invalid": _("Enter a whole number of đồng."),
+        },
+    )
 
     FIELDS: dict[Action, tuple[str, ...]] = {  # noqa: RUF012 - read-only table
         Action.RECEIVE: (),
@@ -181,7 +189,9 @@ class UploadForm(forms.Form):
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Code, applicant, ID or phone"), required=False, max_length=100)
-    status = forms.ChoiceField(label=_("Status"), choices=[("", _("All statuses")), *Status.choices], required=False)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("Any dossier status")), *Status.choices], required=False
+    )
     procedure = forms.ModelChoiceField(
         label=_("Procedure"),
         queryset=Procedure.objects.order_by("name"),
@@ -191,7 +201,7 @@ class SearchForm(forms.Form):
     channel = forms.ChoiceField(label=_("Channel"), choices=[("", _("All channels")), *Channel.choices], required=False)
     due_from = VnDateField(label=_("Due from"), required=False)
     due_to = VnDateField(label=_("Due to"), required=False)
-    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    overdue = forms.BooleanField(label=_("Overdue dossiers only"), required=False)
 
 
 class LookupForm(forms.Form):
@@ -199,7 +209,7 @@ class LookupForm(forms.Form):
     secret = forms.CharField(
         label=_("Phone number or ID number given at submission"),
         max_length=30,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
 
 

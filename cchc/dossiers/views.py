@@ -238,9 +238,10 @@ def _perform(action: Action, dossier: Dossier, request: AuthedRequest, form: Act
 
 
 @login_required
-@require_POST
 def dossier_act(request: AuthedRequest, code: str, action: str) -> HttpResponse:
     dossier = selectors.dossier_get_for_user(user=request.user, code=code)
+    if request.method != "POST":  # a bookmarked or reloaded action address: show the dossier
+        return redirect("dossiers:detail", code=dossier.code)
     try:
         chosen = Action(action)
     except ValueError as exc:
@@ -306,6 +307,16 @@ def document_download(request: AuthedRequest, code: str, pk: int) -> FileRespons
     )
 
 
+FILE_NAMES = {
+    "receipt": "giay-tiep-nhan",
+    "supplement": "phieu-yeu-cau-bo-sung",
+    "refusal": "phieu-tu-choi",
+    "apology": "phieu-xin-loi-hen-lai",
+    "stop_notice": "thong-bao-dung-giai-quyet",
+    "control_sheet": "phieu-kiem-soat",
+}
+
+
 @login_required
 def dossier_form(request: AuthedRequest, code: str, kind: str, fmt: str) -> HttpResponse:
     """A standard form filled from the dossier, as PDF (to print) or DOCX (to edit before signing)."""
@@ -320,7 +331,7 @@ def dossier_form(request: AuthedRequest, code: str, kind: str, fmt: str) -> Http
     )
     response = HttpResponse(content, content_type=content_type)
     disposition = "inline" if fmt == "pdf" else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{kind}-{dossier.code}.{fmt}"'
+    response["Content-Disposition"] = f'{disposition}; filename="{FILE_NAMES.get(kind, kind)}-{dossier.code}.{fmt}"'
     return response
 
 

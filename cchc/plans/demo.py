@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import docx
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -203,10 +204,12 @@ def _import(officer: User, units: dict[str, Unit], year: int) -> tuple[Plan, Dem
         year=year,
         title=f"Kế hoạch công tác cải cách hành chính năm {year} của Sở Khoa học và Công nghệ",
         issued_on=date(year - 1, 12, 30),
-        parent_issuer="UBND TỈNH BÀ RỊA - VŨNG TÀU",
+        # The demo plan is this year's, so it is issued by today's body (the seed's province has
+        # since merged) and signed by the demo director, not by the person who signed the 2023 plan.
+        parent_issuer=settings.CCHC_PARENT_BODY.upper(),
         issuer="SỞ KHOA HỌC VÀ CÔNG NGHỆ",
-        place="Bà Rịa - Vũng Tàu",
-        signer="Phạm Quang Nhật",
+        place=settings.CCHC_PLACE_NAME,
+        signer="Võ Minh Tuấn",
         signer_title="Giám đốc",
         legal_basis="\n".join(draft.parsed["header"].get("legal_basis", [])),
     )

@@ -234,9 +234,10 @@ CCHC_SAME_DAY_CUTOFF = env_str("CCHC_SAME_DAY_CUTOFF", "15:00")
 CCHC_SITE_NAME = env_str("CCHC_SITE_NAME", "CCHC")
 CCHC_BASE_URL = env_str("CCHC_BASE_URL", "http://127.0.0.1:8000")
 # How the department signs its documents (national header of the forms and reports). The demo
-# department's values are the defaults; set them for your province and department.
-CCHC_PARENT_BODY = env_str("CCHC_PARENT_BODY", "UBND tỉnh Bà Rịa - Vũng Tàu")
-CCHC_PLACE_NAME = env_str("CCHC_PLACE_NAME", "Bà Rịa - Vũng Tàu")
+# department's values are the defaults; set them for your province and department. Bà Rịa - Vũng
+# Tàu, where the seed plan was written, is part of Ho Chi Minh City since 01/07/2025.
+CCHC_PARENT_BODY = env_str("CCHC_PARENT_BODY", "UBND Thành phố Hồ Chí Minh")
+CCHC_PLACE_NAME = env_str("CCHC_PLACE_NAME", "Thành phố Hồ Chí Minh")
 CCHC_DOC_SYMBOL = env_str("CCHC_DOC_SYMBOL", "SKHCN")
 CCHC_DESK_PHONE = env_str("CCHC_DESK_PHONE", "0254 3852 000")
 CCHC_DESK_EMAIL = env_str("CCHC_DESK_EMAIL", "")

@@ -25,7 +25,7 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         for item, url in zip(items, urls, strict=True)
     ]
     return {
-        "site_name": settings.CCHC_SITE_NAME,
+        "cchc_site_name": settings.CCHC_SITE_NAME,  # not "site_name": LoginView sets that to the host
         "nav_items": nav,
         "unread_notifications": unread_count(user=user) if signed_in else 0,
     }

@@ -40,6 +40,8 @@ def home(request: AuthedRequest) -> HttpResponse:
             "today": today,
             "today_is_working": calendar.is_working_day(today),
             "is_admin": scope.has_role(Role.ADMINISTRATOR),
+            "is_officer": scope.has_role(Role.ONE_STOP_OFFICER),
+            "has_work_queue": scope.has_role(Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.UNIT_HEAD, Role.DIRECTOR),
             "dossiers": dossier_summary(user=request.user),
             "roles": scope.roles,
             "Role": Role,

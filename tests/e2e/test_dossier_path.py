@@ -68,8 +68,13 @@ def test_a_dossier_from_intake_to_result_returned(page: Page, live_server, catal
     page.screenshot(path=str(screenshot_dir / "14-returned.png"), full_page=True)
     sign_out(page)
 
-    page.goto(f"{base}/tra-cuu/?code={code}&secret=0254381122")
+    page.goto(f"{base}/tra-cuu/")
+    page.get_by_label("Mã hồ sơ").fill(code)
+    page.get_by_label("Số điện thoại hoặc số định danh").fill("0254381122")
+    page.get_by_role("button", name="Tra cứu").click()
     expect(page.get_by_text("Không tìm thấy hồ sơ")).to_be_visible()
-    page.goto(f"{base}/tra-cuu/?code={code}&secret=02543811222")
+    page.get_by_label("Số điện thoại hoặc số định danh").fill("02543811222")
+    page.get_by_role("button", name="Tra cứu").click()
     expect(page.get_by_text("Đã trả kết quả").first).to_be_visible()
+    assert "0254" not in page.url
     page.screenshot(path=str(screenshot_dir / "15-public-lookup.png"), full_page=True)

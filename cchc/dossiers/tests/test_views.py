@@ -169,14 +169,14 @@ class TestDocuments:
 class TestPublicLookup:
     def test_code_and_phone_show_the_status_without_staff_names(self, client: Client, procedure, officer) -> None:
         dossier = received(procedure, officer)
-        body = client.get(reverse("lookup"), {"code": dossier.code, "secret": "0912 345 678"}).content.decode()
+        body = client.post(reverse("lookup"), {"code": dossier.code, "secret": "0912 345 678"}).content.decode()
         assert "Đã tiếp nhận" in body
         assert officer.full_name not in body
 
     def test_a_wrong_pair_reveals_nothing(self, client: Client, procedure, officer) -> None:
         dossier = received(procedure, officer)
-        wrong_phone = client.get(reverse("lookup"), {"code": dossier.code, "secret": "0900000000"}).content.decode()
-        unknown_code = client.get(
+        wrong_phone = client.post(reverse("lookup"), {"code": dossier.code, "secret": "0900000000"}).content.decode()
+        unknown_code = client.post(
             reverse("lookup"), {"code": "000-000000-0000", "secret": "0900000000"}
         ).content.decode()
         message = "Không tìm thấy hồ sơ nào khớp"
@@ -187,7 +187,7 @@ class TestPublicLookup:
     def test_it_is_rate_limited(self, client: Client, catalogue) -> None:
         cache.clear()
         statuses = [
-            client.get(reverse("lookup"), {"code": f"X-{i}", "secret": "0900000000"}).status_code for i in range(25)
+            client.post(reverse("lookup"), {"code": f"X-{i}", "secret": "0900000000"}).status_code for i in range(25)
         ]
         assert statuses[:20] == [200] * 20
         assert statuses[-1] == 429
