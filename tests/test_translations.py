@@ -30,3 +30,11 @@ def test_the_running_product_speaks_vietnamese() -> None:
 
     with override("vi"):
         assert gettext("Sign in") == "Đăng nhập"
+
+
+def test_django_strings_missing_from_its_catalogue_are_vietnamese_too() -> None:
+    from django.utils.translation import gettext, override
+
+    with override("vi"):
+        assert gettext("- Select an option -") == "— Chọn —"
+        assert gettext("Show counts") == "Hiện số lượng"
