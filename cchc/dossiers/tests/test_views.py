@@ -277,3 +277,23 @@ def test_the_handler_is_told_and_only_people_of_the_step_are_offered(
     offered = set(ActionForm(action=Action.ASSIGN, dossier=dossier).fields["assignee"].queryset)
     assert director in offered
     assert appraiser not in offered
+
+
+def test_a_result_not_yet_digitised_is_pointed_out(
+    client: Client, procedure, officer, specialist, unit_head, director
+) -> None:
+    from cchc.dossiers import services
+
+    dossier = services.dossier_transfer(dossier=received(procedure, officer), actor=officer)
+    dossier = services.dossier_forward(dossier=dossier, actor=specialist)
+    dossier = services.dossier_forward(dossier=dossier, actor=unit_head)
+    dossier = services.dossier_approve(dossier=dossier, actor=director)
+    client.force_login(officer)
+    url = reverse("dossiers:detail", args=[dossier.code])
+    assert "Kết quả chưa được số hóa" in client.get(url).content.decode()
+    client.post(
+        reverse("dossiers:document_add", args=[dossier.code]),
+        {"file": SimpleUploadedFile("ket-qua.pdf", PDF), "role": "result", "name": "Giấy xác nhận khai báo"},
+    )
+    assert Dossier.objects.get(pk=dossier.pk).has_digitised_result
+    assert "Kết quả chưa được số hóa" not in client.get(url).content.decode()
