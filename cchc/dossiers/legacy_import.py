@@ -21,9 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.db.models.functions import Greatest
@@ -35,7 +33,7 @@ from pydantic import ValidationError as PydanticValidationError
 from cchc.catalog.models import DocumentKind, Procedure
 from cchc.core.errors import RuleViolation
 from cchc.core.validation import error_messages
-from cchc.dossiers import deadlines
+from cchc.dossiers import deadlines, timing
 from cchc.dossiers.models import (
     Dossier,
     DossierCounter,
@@ -48,8 +46,7 @@ from cchc.dossiers.services import check_rating, rule_set_in_force
 from cchc.dossiers.workflow import Action, Status, ensure_allowed, national_code
 from cchc.lib.vntext import fold
 from cchc.org.models import Unit, User
-from cchc.workdays.calendar import WorkCalendar
-from cchc.workdays.services import get_calendar, office_hours
+from cchc.workdays.services import office_hours
 
 CODE = re.compile(r"^(?P<unit>[A-Z0-9]{1,6}(?:\.[A-Z0-9]{1,6}){0,5})-(?P<day>\d{6})-(?P<seq>\d{4,7})$")
 # What a file may record. "submit" and "receive" open a timeline; "attach" is not a transition:
@@ -213,18 +210,6 @@ class _Lookups:
 # --- time ---------------------------------------------------------------------------------------------
 
 
-def _local(moment: datetime) -> datetime:
-    return timezone.localtime(moment).replace(tzinfo=None)
-
-
-def _aware(local: datetime) -> datetime:
-    return local.replace(tzinfo=ZoneInfo(settings.TIME_ZONE))
-
-
-def _calendar(*moments: datetime) -> WorkCalendar:
-    return get_calendar(through_year=max(_local(m).year for m in moments) + 2)
-
-
 # --- replay -------------------------------------------------------------------------------------------
 
 
@@ -241,9 +226,7 @@ class _Replay:
         step = self.dossier.step()
         if step is None:
             return None
-        return _aware(
-            deadlines.step_due_at(_calendar(started), self.office, _local(started), Decimal(str(step["days"])))
-        )
+        return timing.step_due(started, Decimal(str(step["days"])))
 
     def _enter_step(self, order: int, at: datetime) -> None:
         if not self.dossier.steps:
@@ -257,7 +240,7 @@ class _Replay:
 
     def _due_from(self, at: datetime) -> datetime:
         d = self.dossier
-        return _aware(deadlines.due_at(_calendar(at), self.office, _local(at), d.time_limit, d.time_unit))
+        return timing.due(at, d.time_limit, d.time_unit)
 
     def _receive(self, at: datetime) -> None:
         d = self.dossier
@@ -450,7 +433,7 @@ class _Replay:
             if event.new_due is None:
                 raise RuleViolation(_("Give the new return date."))
             old_due = d.due_at
-            d.due_at = _aware(deadlines.end_of_day(event.new_due, self.office))
+            d.due_at = timing.aware(deadlines.end_of_day(event.new_due, self.office))
             d.apology_count += 1
             data.update(old_due=old_due.isoformat() if old_due else None, new_due=d.due_at.isoformat())
         elif action == Action.RETURN_RESULT:
@@ -463,8 +446,7 @@ class _Replay:
     def _supplement_received(self, at: datetime, data: dict[str, Any]) -> Action:
         d = self.dossier
         paused = d.paused_at or at
-        calendar = _calendar(paused, at)
-        waited = max(0, calendar.working_days_between(_local(paused).date(), _local(at).date()))
+        waited = timing.working_days_waited(paused, at)
         d.supplement_days += waited
         d.paused_at = None
         data["waited_working_days"] = waited
@@ -473,17 +455,13 @@ class _Replay:
             self._receive(at)
             return Action.RECEIVE
         assert d.due_at is not None  # noqa: S101 - a received dossier has a due date
-        d.due_at = _aware(
-            deadlines.resume_after_supplement(
-                calendar,
-                self.office,
-                clock=d.rule_set.supplement_clock,
-                old_due=_local(d.due_at),
-                paused_at=_local(paused),
-                resumed_at=_local(at),
-                limit=d.time_limit,
-                unit=d.time_unit,
-            )
+        d.due_at = timing.resumed_due(
+            clock_rule=d.rule_set.supplement_clock,
+            old_due=d.due_at,
+            paused_at=paused,
+            resumed_at=at,
+            limit=d.time_limit,
+            unit=d.time_unit,
         )
         d.status = Status.IN_PROGRESS
         d.step_due_at = self._step_due(at)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from cchc.catalog.models import DocumentKind
 from cchc.core.errors import RuleViolation
-from cchc.dossiers import deadlines
+from cchc.dossiers import deadlines, timing
 from cchc.dossiers.documents import data as forms
 from cchc.dossiers.models import Channel, Dossier, DossierEvent
 from cchc.dossiers.workflow import Action, Status
@@ -48,7 +48,7 @@ def office(unit: Unit) -> forms.Office:
 
 
 def _local(moment: datetime | None) -> datetime | None:
-    return timezone.localtime(moment).replace(tzinfo=None) if moment else None
+    return timing.local(moment) if moment else None
 
 
 def _applicant(d: Dossier) -> forms.Applicant:
@@ -73,6 +73,17 @@ def _form_set(d: Dossier) -> forms.FormSet:
     return forms.FormSet(d.rule_set.form_set)
 
 
+def _heading(d: Dossier) -> dict[str, Any]:
+    """What every form about one dossier starts with: the circular, the office, the code, who, what."""
+    return {
+        "form_set": _form_set(d),
+        "office": office(d.unit),
+        "code": d.code,
+        "applicant": _applicant(d),
+        "procedure_name": d.procedure_name,
+    }
+
+
 def _limit_text(d: Dossier) -> str:
     return f"{d.time_limit.normalize():f} {UNIT_TEXT.get(d.time_unit, d.time_unit)}"
 
@@ -86,11 +97,7 @@ def receipt(d: Dossier) -> forms.ReceiptData:
     year_start = timezone.make_aware(datetime.combine(date(local_received.year, 1, 1), datetime.min.time()))
     number = Dossier.objects.filter(unit=d.unit, received_at__gte=year_start, received_at__lte=d.received_at).count()
     return forms.ReceiptData(
-        form_set=_form_set(d),
-        office=office(d.unit),
-        code=d.code,
-        applicant=_applicant(d),
-        procedure_name=d.procedure_name,
+        **_heading(d),
         documents=[
             forms.DocumentLine(name=doc.name, form=KIND_TEXT.get(DocumentKind(doc.form), doc.form), count=doc.count)
             for doc in d.documents.filter(role="input").order_by("id")
@@ -110,16 +117,12 @@ def receipt(d: Dossier) -> forms.ReceiptData:
 def supplement(d: Dossier) -> forms.SupplementData:
     event = _last(d, Action.REQUEST_SUPPLEMENT)
     return forms.SupplementData(
-        form_set=_form_set(d),
-        office=office(d.unit),
-        code=d.code,
-        applicant=_applicant(d),
-        procedure_name=d.procedure_name,
+        **_heading(d),
         missing=[forms.DocumentLine(name=str(m)) for m in event.data.get("missing", [])],
         reason=event.reason,
         contact_phone=settings.CCHC_DESK_PHONE,
         officer_name=event.actor_name,
-        issued_at=_local(event.at) or datetime.now(),  # noqa: DTZ005 - event.at is never empty
+        issued_at=timing.local(event.at),
     )
 
 
@@ -127,14 +130,10 @@ def refusal(d: Dossier) -> forms.RefusalData:
     after = d.status == Status.REFUSED
     event = _last(d, Action.REFUSE if after else Action.REFUSE_INTAKE)
     return forms.RefusalData(
-        form_set=_form_set(d),
-        office=office(d.unit),
-        code=d.code,
-        applicant=_applicant(d),
-        procedure_name=d.procedure_name,
+        **_heading(d),
         reasons=[line for line in event.reason.splitlines() if line.strip()],
         officer_name=event.actor_name,
-        issued_at=_local(event.at) or datetime.now(),  # noqa: DTZ005
+        issued_at=timing.local(event.at),
         after_appraisal=after,
     )
 
@@ -145,11 +144,7 @@ def apology(d: Dossier) -> forms.ApologyData:
     new_due = datetime.fromisoformat(event.data["new_due"])
     number = DossierEvent.objects.filter(action=Action.APOLOGISE, at__year=event.at.year, at__lte=event.at).count()
     return forms.ApologyData(
-        form_set=_form_set(d),
-        office=office(d.unit),
-        code=d.code,
-        applicant=_applicant(d),
-        procedure_name=d.procedure_name,
+        **_heading(d),
         received_at=_local(d.received_at) or old_due,
         old_due=_local(old_due) or old_due,
         reason=event.reason,
@@ -164,15 +159,11 @@ def apology(d: Dossier) -> forms.ApologyData:
 def stop_notice(d: Dossier) -> forms.StopNoticeData:
     event = _last(d, Action.WITHDRAW)
     return forms.StopNoticeData(
-        form_set=_form_set(d),
-        office=office(d.unit),
-        code=d.code,
-        applicant=_applicant(d),
-        procedure_name=d.procedure_name,
-        requested_at=_local(event.at) or datetime.now(),  # noqa: DTZ005
+        **_heading(d),
+        requested_at=timing.local(event.at),
         reason=event.reason,
         signer_name=event.actor_name,
-        issued_at=_local(event.at) or datetime.now(),  # noqa: DTZ005
+        issued_at=timing.local(event.at),
     )
 
 
@@ -223,7 +214,7 @@ def control_sheet(d: Dossier) -> forms.ControlSheetData:
         code=d.code,
         applicant_name=d.applicant_name,
         procedure_name=d.procedure_name,
-        receipt_date=(_local(d.received_at) or _local(d.submitted_at) or datetime.now()).date(),  # noqa: DTZ005
+        receipt_date=timing.local(d.received_at or d.submitted_at).date(),
         due_at=_local(d.due_at),
         handling_unit=d.handling_unit.name,
         coordinating_units=coordinating,
@@ -251,7 +242,7 @@ def tracking_book(unit: Unit, date_from: date, date_to: date) -> forms.TrackingB
             applicant_name=d.applicant_name,
             applicant_contact=f"{d.applicant_address}; {d.applicant_phone}",
             handling_unit=d.handling_unit.name,
-            received_at=_local(d.received_at) or datetime.now(),  # noqa: DTZ005
+            received_at=timing.local(d.received_at or d.submitted_at),
             due_at=_local(d.due_at),
             transferred_at=_local(transfers.get(d.pk)),
             result_received_at=_local(d.result_ready_at),

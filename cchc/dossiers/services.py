@@ -11,9 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -22,7 +20,7 @@ from django.utils.translation import gettext as _
 from cchc.catalog.models import Procedure
 from cchc.core import clock
 from cchc.core.errors import Conflict, NotAllowed, RuleViolation
-from cchc.dossiers import deadlines
+from cchc.dossiers import deadlines, timing
 from cchc.dossiers.applicant import ApplicantInput, check_applicant
 from cchc.dossiers.models import Channel, Dossier, DossierCounter, DossierEvent, DossierRating, RuleSet
 from cchc.dossiers.permissions import actor_kinds
@@ -57,33 +55,6 @@ class IntakeResult:
     dossier: Dossier
     created: bool = True
     warnings: list[str] = field(default_factory=list)
-
-
-# --- time -------------------------------------------------------------------------------------------
-
-
-def _tz() -> ZoneInfo:
-    return ZoneInfo(settings.TIME_ZONE)
-
-
-def _local(moment: datetime) -> datetime:
-    return timezone.localtime(moment).replace(tzinfo=None) if timezone.is_aware(moment) else moment
-
-
-def _aware(local: datetime) -> datetime:
-    return local.replace(tzinfo=_tz())
-
-
-def _due(received: datetime, limit: Decimal, unit: str) -> datetime:
-    local = _local(received)
-    calendar = get_calendar(through_year=local.year + 2)
-    return _aware(deadlines.due_at(calendar, office_hours(), local, limit, unit))
-
-
-def _step_due(started: datetime, days: Decimal) -> datetime:
-    local = _local(started)
-    calendar = get_calendar(through_year=local.year + 2)
-    return _aware(deadlines.step_due_at(calendar, office_hours(), local, days))
 
 
 # --- rule sets and codes ------------------------------------------------------------------------------
@@ -289,11 +260,11 @@ def _receive(dossier: Dossier, *, actor: User | None, at: datetime) -> None:
     from_status = dossier.status
     dossier.status = Status.RECEIVED
     dossier.received_at = at
-    dossier.due_at = dossier.original_due_at = _due(at, dossier.time_limit, dossier.time_unit)
+    dossier.due_at = dossier.original_due_at = timing.due(at, dossier.time_limit, dossier.time_unit)
     dossier.current_step = 1
     first = dossier.step(1)
     dossier.current_unit_id = int(first["unit_id"]) if first else dossier.unit_id  # type: ignore[call-overload]
-    dossier.step_due_at = _step_due(at, Decimal(str(first["days"]))) if first else None
+    dossier.step_due_at = timing.step_due(at, Decimal(str(first["days"]))) if first else None
     dossier.save()
     _record(dossier, action=Action.RECEIVE, actor=actor, from_status=from_status, at=at)
 
@@ -362,7 +333,7 @@ def _enter_step(dossier: Dossier, order: int, at: datetime, assignee: User | Non
     dossier.current_unit_id = int(step["unit_id"])  # type: ignore[call-overload]
     # A step never ends after the dossier itself is due (a process longer than the limit is the
     # catalogue's problem, and must not make a step look on time when the dossier is late).
-    step_due = _step_due(at, Decimal(str(step["days"])))
+    step_due = timing.step_due(at, Decimal(str(step["days"])))
     dossier.step_due_at = min(step_due, dossier.due_at) if dossier.due_at else step_due
     dossier.assignee = assignee
     if assignee is not None:
@@ -495,10 +466,7 @@ def dossier_supplement_received(
     move = _begin(dossier, actor, Action.SUPPLEMENT_RECEIVED, expected_version)
     d, now = move.dossier, move.now
     assert d.paused_at is not None  # noqa: S101 - set by dossier_request_supplement
-    calendar = get_calendar(through_year=timezone.localtime(now).year + 2)
-    waited = max(
-        0, calendar.working_days_between(timezone.localtime(d.paused_at).date(), timezone.localtime(now).date())
-    )
+    waited = timing.working_days_waited(d.paused_at, now)
     d.supplement_days += waited
     paused_at, d.paused_at = d.paused_at, None
     if d.received_at is None:
@@ -506,21 +474,17 @@ def dossier_supplement_received(
         _receive(d, actor=actor, at=now)
         return d
     assert d.due_at is not None  # noqa: S101
-    d.due_at = _aware(
-        deadlines.resume_after_supplement(
-            calendar,
-            office_hours(),
-            clock=d.rule_set.supplement_clock,
-            old_due=_local(d.due_at),
-            paused_at=_local(paused_at),
-            resumed_at=_local(now),
-            limit=d.time_limit,
-            unit=d.time_unit,
-        )
+    d.due_at = timing.resumed_due(
+        clock_rule=d.rule_set.supplement_clock,
+        old_due=d.due_at,
+        paused_at=paused_at,
+        resumed_at=now,
+        limit=d.time_limit,
+        unit=d.time_unit,
     )
     d.status = Status.IN_PROGRESS
     step = d.step()
-    d.step_due_at = _step_due(now, Decimal(str(step["days"]))) if step else None
+    d.step_due_at = timing.step_due(now, Decimal(str(step["days"]))) if step else None
     return _commit(move, reason=note, data={"waited_working_days": waited})
 
 
@@ -594,7 +558,7 @@ def dossier_apologise(
         raise RuleViolation(_("The return date can be re-set only once, and it already was."))
     assert d.due_at is not None  # noqa: S101 - a received dossier has a due date
     calendar = get_calendar(through_year=new_due.year + 1)
-    last_day = deadlines.latest_apology_day(calendar, _local(d.due_at), rules.apology_lead_days)
+    last_day = deadlines.latest_apology_day(calendar, timing.local(d.due_at), rules.apology_lead_days)
     if timezone.localtime(now).date() > last_day:
         raise RuleViolation(
             _("Too late to apologise: the letter must go out by %(day)s, %(lead)s working day(s) before the due date.")
@@ -605,7 +569,7 @@ def dossier_apologise(
     if not calendar.is_working_day(new_due):
         raise RuleViolation(_("The new date %(day)s is not a working day.") % {"day": f"{new_due:%d/%m/%Y}"})
     old_due = d.due_at
-    d.due_at = _aware(deadlines.end_of_day(new_due, office_hours()))
+    d.due_at = timing.aware(deadlines.end_of_day(new_due, office_hours()))
     d.apology_count += 1
     return _commit(move, reason=reason, data={"old_due": old_due.isoformat(), "new_due": d.due_at.isoformat()})
 
